@@ -1,0 +1,124 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+// The folder tree is the architecture: Sources/Core is the domain, Sources/Venues/* are the venue
+// adapters, Sources/Information is the first of the four layers (Analysis, Strategy and Execution
+// follow as they get content), Sources/Store is the embedded database, Sources/Runtime wires them
+// from configuration, and Sources/CLI is the `edgewise` command.
+let package = Package(
+    name: "Edgewise",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "edgewise", targets: ["edgewise"]),
+        .library(name: "EdgewiseCore", targets: ["EdgewiseCore"]),
+        .library(name: "EdgewiseStore", targets: ["EdgewiseStore"]),
+        .library(name: "EdgewiseVenueKit", targets: ["EdgewiseVenueKit"]),
+        .library(name: "EdgewisePolymarket", targets: ["EdgewisePolymarket"]),
+        .library(name: "EdgewiseInformation", targets: ["EdgewiseInformation"]),
+        .library(name: "EdgewiseRuntime", targets: ["EdgewiseRuntime"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-websocket", from: "1.6.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-websocket", from: "2.8.0"),
+    ],
+    targets: [
+        .target(name: "EdgewiseCore", path: "Sources/Core"),
+        .systemLibrary(
+            name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]),
+        .target(
+            name: "EdgewiseStore",
+            dependencies: ["EdgewiseCore", .product(name: "GRDB", package: "GRDB.swift")],
+            path: "Sources/Store"),
+        .target(
+            name: "EdgewiseVenueKit",
+            dependencies: [
+                "EdgewiseCore",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "WSClient", package: "swift-websocket"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Sources/Venues/VenueKit"),
+        .target(
+            name: "EdgewisePolymarket",
+            dependencies: [
+                "EdgewiseCore", "EdgewiseVenueKit",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Sources/Venues/Polymarket"),
+        .target(
+            name: "EdgewiseInformation",
+            dependencies: ["EdgewiseCore", "CZlib", .product(name: "Logging", package: "swift-log")],
+            path: "Sources/Information"),
+        .target(
+            name: "EdgewiseRuntime",
+            dependencies: [
+                "EdgewiseCore", "EdgewiseStore", "EdgewiseVenueKit", "EdgewisePolymarket", "EdgewiseInformation",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Sources/Runtime"),
+        .executableTarget(
+            name: "edgewise",
+            dependencies: [
+                "EdgewiseCore", "EdgewiseStore", "EdgewisePolymarket", "EdgewiseInformation", "EdgewiseRuntime",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Sources/CLI"),
+
+        // Test support: shared-fixture lookup and loopback venue servers (real HTTP and WebSocket
+        // servers on 127.0.0.1 that replay recorded payloads).
+        .target(
+            name: "EdgewiseTestSupport",
+            dependencies: [
+                "EdgewiseCore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            path: "Tests/Support"),
+        // A process the store tests kill with SIGKILL in the middle of writing.
+        .executableTarget(
+            name: "store-crash-writer",
+            dependencies: ["EdgewiseCore", "EdgewiseStore"],
+            path: "Tests/Tools/StoreCrashWriter"),
+        .testTarget(
+            name: "EdgewiseCoreTests",
+            dependencies: ["EdgewiseCore"],
+            path: "Tests/CoreTests"),
+        .testTarget(
+            name: "EdgewiseStoreTests",
+            dependencies: ["EdgewiseCore", "EdgewiseStore", "EdgewiseTestSupport", "store-crash-writer"],
+            path: "Tests/StoreTests"),
+        .testTarget(
+            name: "EdgewisePolymarketTests",
+            dependencies: [
+                "EdgewiseCore", "EdgewiseVenueKit", "EdgewisePolymarket", "EdgewiseTestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
+            ],
+            path: "Tests/PolymarketTests"),
+        .testTarget(
+            name: "EdgewiseInformationTests",
+            dependencies: ["EdgewiseCore", "EdgewiseInformation", "EdgewiseTestSupport"],
+            path: "Tests/InformationTests"),
+        .testTarget(
+            name: "EdgewiseCLITests",
+            dependencies: [
+                "edgewise", "EdgewiseCore", "EdgewiseTestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
+            ],
+            path: "Tests/CLITests"),
+    ]
+)
