@@ -113,6 +113,10 @@ let package = Package(
             dependencies: ["EdgewiseCore", "EdgewiseInformation", "EdgewiseTestSupport"],
             path: "Tests/InformationTests"),
         .testTarget(
+            name: "EdgewiseRuntimeTests",
+            dependencies: ["EdgewiseRuntime"],
+            path: "Tests/RuntimeTests"),
+        .testTarget(
             name: "EdgewiseCLITests",
             dependencies: [
                 "edgewise", "EdgewiseCore", "EdgewiseTestSupport",
