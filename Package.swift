@@ -1,6 +1,8 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
+import class Foundation.ProcessInfo
+
 // The folder tree is the architecture: Sources/Core is the domain, Sources/Venues/* are the venue
 // adapters, Sources/Information is the first of the four layers (Analysis, Strategy and Execution
 // follow as they get content), Sources/Store is the embedded database, Sources/Runtime wires them
@@ -126,3 +128,19 @@ let package = Package(
             path: "Tests/CLITests"),
     ]
 )
+
+// Benchmarks (package-benchmark) are opt-in so that users and CI do not build the harness:
+//   EDGEWISE_BENCHMARKS=1 swift package --scratch-path .build-bench benchmark
+if ProcessInfo.processInfo.environment["EDGEWISE_BENCHMARKS"] != nil {
+    package.dependencies.append(
+        .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.0", traits: ["MallocInterposer"]))
+    package.targets.append(
+        .executableTarget(
+            name: "MarketDataBenchmarks",
+            dependencies: [
+                "EdgewiseCore", "EdgewisePolymarket",
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/MarketDataBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]))
+}

@@ -1,0 +1,89 @@
+// Hot paths of the Information layer, measured against BRIEF §4:
+// a Polymarket `price_change` decoded and applied in ≤ 1 µs, with no allocation per message.
+import Benchmark
+import EdgewiseCore
+import EdgewisePolymarket
+
+let token = TokenID("65818619657568813474341868652308942079804919287380422192892211131408793125422")
+let otherToken = TokenID("52114319501245915516055106046884209969926127482827954674443846427813813222426")
+
+/// A 50-level book (50 bids from 0.01, 50 asks from 0.51) and a cycle of realistic frames that
+/// update sizes, remove levels and put them back, each with the venue's best bid/ask after it.
+struct Workload {
+    var books = PolymarketBookSet()
+    var frames: [[UInt8]] = []
+
+    init(levels: Int = 50, frameCount: Int = 1000) {
+        var bids: [Int64: Int64] = [:]
+        var asks: [Int64: Int64] = [:]
+        for i in 0..<levels {
+            bids[Int64(i + 1) * 10_000] = Int64(100 + i) * 1_000_000
+            asks[Int64(51 + i) * 10_000] = Int64(100 + i) * 1_000_000
+        }
+        books.add(otherToken)
+        try! books.apply(
+            BookSnapshot(
+                instrument: InstrumentID(venue: .polymarket, token: token),
+                bids: bids.map { BookLevel(price: Price(units: $0.key), size: Size(units: $0.value)) },
+                asks: asks.map { BookLevel(price: Price(units: $0.key), size: Size(units: $0.value)) }),
+            receivedAt: Timestamp(nanoseconds: 0))
+        var generator = SystemRandomNumberGenerator()
+        var removed: (side: String, price: Int64, size: Int64)?
+        for index in 0..<frameCount {
+            let side: String
+            let price: Int64
+            let size: Int64
+            if let pending = removed {
+                (side, price, size) = pending
+                removed = nil
+            } else {
+                side = Bool.random(using: &generator) ? "BUY" : "SELL"
+                // Most traffic is near the top of the book.
+                let depth = Int64(min(levels - 1, Int(Double.random(in: 0..<1, using: &generator) * Double.random(in: 0..<1, using: &generator) * Double(levels))))
+                price = side == "BUY" ? Int64(levels) * 10_000 - depth * 10_000 : 510_000 + depth * 10_000
+                if index % 10 == 0 {
+                    removed = (side, price, side == "BUY" ? bids[price]! : asks[price]!)
+                    size = 0
+                } else {
+                    size = Int64.random(in: 1...5000, using: &generator) * 10_000
+                }
+            }
+            if side == "BUY" { bids[price] = size == 0 ? nil : size } else { asks[price] = size == 0 ? nil : size }
+            let bestBid = FixedPoint.format(bids.keys.max() ?? 0)
+            let bestAsk = FixedPoint.format(asks.keys.min() ?? FixedPoint.unitsPerWhole)
+            let json = """
+                {"market":"0x5f65177b394277fd294cd75650044e32ba009a95022d88a0c1d565897d72f8f1","price_changes":[{"asset_id":"\(token.rawValue)","price":"\(FixedPoint.format(price))","size":"\(FixedPoint.format(size))","side":"\(side)","hash":"56621a121a47ed9333273e21c83b660cff37ae50","best_bid":"\(bestBid)","best_ask":"\(bestAsk)"}],"timestamp":"\(1_757_908_892_351 + index)","event_type":"price_change"}
+                """
+            frames.append(Array(json.utf8))
+        }
+        // The cycle must leave the book as it found it, so that it can repeat forever.
+        precondition(removed == nil, "frame cycle must end with every removed level restored")
+    }
+}
+
+let benchmarks: @Sendable () -> Void = {
+    Benchmark.defaultConfiguration = .init(
+        metrics: [.wallClock, .throughput, .mallocCountTotal, .instructions],
+        scalingFactor: .kilo,
+        maxDuration: .seconds(3))
+
+    Benchmark("Polymarket price_change decode+apply, 50-level book") { benchmark in
+        var workload = Workload()
+        let fastPath = PriceChangeFastPath()
+        // Warm the book's capacity so the measured loop is the steady state.
+        for frame in workload.frames {
+            frame.withUnsafeBufferPointer { _ = try! fastPath.apply($0, to: &workload.books, receivedAt: Timestamp(nanoseconds: 1)) }
+        }
+        precondition(workload.books.book(for: token)!.isSynchronized, "benchmark frames must keep the book consistent")
+        var next = 0
+        benchmark.startMeasurement()
+        for _ in benchmark.scaledIterations {
+            workload.frames[next].withUnsafeBufferPointer { frame in
+                blackHole(try! fastPath.apply(frame, to: &workload.books, receivedAt: Timestamp(nanoseconds: 2)))
+            }
+            next += 1
+            if next == workload.frames.count { next = 0 }
+        }
+        benchmark.stopMeasurement()
+    }
+}

@@ -1,0 +1,68 @@
+import EdgewiseCore
+
+/// The order books of a set of Polymarket tokens, addressable by the raw bytes of a token id so
+/// that a WebSocket frame can be applied without building a `String` for every asset id.
+///
+/// Token ids are 77–78 digit decimals; the index is an FNV-1a hash of those digits, and every hit
+/// is confirmed byte for byte, so a hash collision can never route an update to the wrong book.
+public struct PolymarketBookSet: Sendable {
+    public internal(set) var books: ContiguousArray<OrderBook>
+    private var tokenBytes: ContiguousArray<[UInt8]>
+    private var index: [UInt64: [Int]]
+
+    public init() {
+        books = []
+        tokenBytes = []
+        index = [:]
+    }
+
+    public var tokens: [TokenID] { books.map(\.instrument.token) }
+
+    /// Adds an (empty, unsynchronized) book for `token` if it is not there yet; returns its slot.
+    @discardableResult
+    public mutating func add(_ token: TokenID, levelCapacity: Int = 64) -> Int {
+        let digits = Array(token.rawValue.utf8)
+        if let slot = slot(forTokenBytes: digits) { return slot }
+        let slot = books.count
+        books.append(OrderBook(instrument: InstrumentID(venue: .polymarket, token: token), levelCapacity: levelCapacity))
+        tokenBytes.append(digits)
+        index[Self.hash(digits), default: []].append(slot)
+        return slot
+    }
+
+    public func slot(for token: TokenID) -> Int? { slot(forTokenBytes: Array(token.rawValue.utf8)) }
+
+    public func book(for token: TokenID) -> OrderBook? { slot(for: token).map { books[$0] } }
+
+    /// Replaces a book from a snapshot (adding the token if needed).
+    public mutating func apply(_ snapshot: BookSnapshot, receivedAt: Timestamp?) throws(OrderBookError) {
+        let slot = add(snapshot.instrument.token)
+        try books[slot].apply(snapshot, receivedAt: receivedAt)
+    }
+
+    public mutating func invalidate(slot: Int) { books[slot].invalidate() }
+
+    func slot(forTokenBytes digits: [UInt8]) -> Int? {
+        digits.withUnsafeBufferPointer { slot(forTokenBytes: $0) }
+    }
+
+    /// The slot of the token whose id is exactly `digits`.
+    public func slot(forTokenBytes digits: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let candidates = index[Self.hash(digits)] else { return nil }
+        for candidate in candidates where tokenBytes[candidate].elementsEqual(digits) {
+            return candidate
+        }
+        return nil
+    }
+
+    static func hash(_ bytes: [UInt8]) -> UInt64 { bytes.withUnsafeBufferPointer { hash($0) } }
+
+    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var value: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes {
+            value ^= UInt64(byte)
+            value = value &* 0x100_0000_01b3
+        }
+        return value
+    }
+}

@@ -1,0 +1,166 @@
+import EdgewiseCore
+import EdgewiseTestSupport
+import Foundation
+import Testing
+
+@testable import EdgewisePolymarket
+
+@Suite("price_change fast path")
+struct PriceChangeFastPathTests {
+    let token = TokenID("65818619657568813474341868652308942079804919287380422192892211131408793125422")
+    func p(_ text: String) -> Price { try! Price(parsing: text) }
+    func s(_ text: String) -> Size { try! Size(parsing: text) }
+
+    func books(bids: [(String, String)] = [("0.48", "30"), ("0.49", "20")], asks: [(String, String)] = [("0.52", "25")]) -> PolymarketBookSet {
+        var set = PolymarketBookSet()
+        try! set.apply(BookSnapshot(
+            instrument: InstrumentID(venue: .polymarket, token: token),
+            bids: bids.map { BookLevel(price: p($0.0), size: s($0.1)) },
+            asks: asks.map { BookLevel(price: p($0.0), size: s($0.1)) }), receivedAt: Timestamp(nanoseconds: 0))
+        return set
+    }
+
+    func apply(_ json: String, to set: inout PolymarketBookSet) throws(PriceChangeFastPath.FrameError) -> PriceChangeFastPath.Outcome {
+        let bytes = Array(json.utf8)
+        var outcome: PriceChangeFastPath.Outcome?
+        var failure: PriceChangeFastPath.FrameError?
+        bytes.withUnsafeBufferPointer { buffer in
+            do throws(PriceChangeFastPath.FrameError) {
+                outcome = try PriceChangeFastPath().apply(buffer, to: &set, receivedAt: Timestamp(nanoseconds: 99))
+            } catch {
+                failure = error
+            }
+        }
+        if let failure { throw failure }
+        return outcome!
+    }
+
+    @Test("applies the documented price_change sample", .requiresSharedFixtures)
+    func fixture() throws {
+        let samples = try SharedFixtures.venueJSON("polymarket-ws-market-samples.json")
+        let event = try #require((samples["events"] as? [String: Any])?["price_change"])
+        let json = String(decoding: try SharedFixtures.jsonData(event), as: UTF8.self)
+        var set = books(bids: [("0.4", "10")], asks: [])
+        let outcome = try apply(json, to: &set)
+        #expect(outcome.handled)
+        #expect(outcome.changesApplied == 1)
+        #expect(outcome.inconsistentSlots.isEmpty)
+        let book = try #require(set.book(for: token))
+        #expect(book.bestBid == BookLevel(price: p("0.5"), size: s("200")))
+        #expect(book.bestAsk == nil)  // best_ask "1" is the venue's way of saying "no asks"
+        #expect(book.venueTimestamp == Timestamp(milliseconds: 1_757_908_892_351))
+        #expect(book.receivedAt == Timestamp(nanoseconds: 99))
+    }
+
+    @Test("sets, removes and batches levels across assets in any key order")
+    func batches() throws {
+        var set = books()
+        let other = TokenID("1234")
+        set.add(other)
+        let outcome = try apply("""
+            { "event_type" : "price_change", "timestamp":"5", "market":"0xm", "price_changes" : [
+              {"side":"BUY","price":"0.49","size":"0","asset_id":"\(token)","best_bid":"0.48","best_ask":"0.52"},
+              {"asset_id":"\(token)","price":"0.51","size":"7.5","side":"SELL","best_bid":"0.48","best_ask":"0.51","extra":{"nested":[1,2,{"a":"]"}]}},
+              {"asset_id":"999","price":"0.5","size":"1","side":"BUY"},
+              {"asset_id":"1234","price":"0.5","size":"1","side":"BUY"}
+            ]}
+            """, to: &set)
+        #expect(outcome.changesApplied == 2)
+        #expect(outcome.unknownAssets == 1)
+        // "1234" has a book slot but no snapshot yet: not applied, flagged for a resync.
+        #expect(Array(outcome.inconsistentSlots) == [set.slot(for: other)!])
+        let book = try #require(set.book(for: token))
+        #expect(book.levels(.bid).map(\.price) == [p("0.48")])
+        #expect(book.bestAsk == BookLevel(price: p("0.51"), size: s("7.5")))
+        #expect(book.isSynchronized)
+    }
+
+    @Test("a reported best price that disagrees marks the book for resync")
+    func mismatch() throws {
+        var set = books()
+        let outcome = try apply("""
+            {"event_type":"price_change","price_changes":[{"asset_id":"\(token)","price":"0.47","size":"5","side":"BUY","best_bid":"0.50","best_ask":"0.52"}]}
+            """, to: &set)
+        #expect(Array(outcome.inconsistentSlots) == [0])
+        #expect(set.book(for: token)?.isSynchronized == false)
+        // Later changes for an unsynchronized book are not applied on top of the gap.
+        let next = try apply("""
+            {"event_type":"price_change","price_changes":[{"asset_id":"\(token)","price":"0.46","size":"5","side":"BUY"}]}
+            """, to: &set)
+        #expect(next.changesApplied == 0)
+        #expect(set.book(for: token)?.size(at: p("0.46"), side: .bid) == .zero)
+    }
+
+    @Test("other messages are declined for the general decoder")
+    func declines() throws {
+        var set = books()
+        #expect(try apply(#"{"event_type":"book","asset_id":"1","bids":[],"asks":[]}"#, to: &set) == .notPriceChange)
+        #expect(try apply(#"[{"event_type":"price_change","price_changes":[]}]"#, to: &set) == .notPriceChange)
+        #expect(try apply("PONG", to: &set) == .notPriceChange)
+        #expect(try apply("{}", to: &set) == .notPriceChange)
+    }
+
+    @Test("malformed frames are errors, and a half-applied frame leaves the book unsynchronized", arguments: [
+        #"{"event_type":"price_change","price_changes":[{"asset_id":"TOKEN","price":"0.5","size":"1","side":"BUY"}"#,
+        #"{"event_type":"price_change","price_changes":[{"asset_id":"TOKEN","price":"x","size":"1","side":"BUY"}]}"#,
+        #"{"event_type":"price_change","price_changes":[{"asset_id":"TOKEN","price":"0.5","size":"1e3","side":"BUY"}]}"#,
+        #"{"event_type":"price_change","price_changes":[{"asset_id":"TOKEN","price":"0.5","size":"1","side":"HOLD"}]}"#,
+        #"{"event_type":"price_change","price_changes":[{"price":"0.5","size":"1","side":"BUY"}]}"#,
+        #"{"event_type":"price_change","price_changes":{"asset_id":"TOKEN"}}"#,
+        #"{"event_type":"price_change","price_changes":[{"asset_id":TOKEN,"price":"0.5","size":"1","side":"BUY"}]}"#,
+    ])
+    func malformed(frame: String) throws {
+        var set = books()
+        let before = try #require(set.book(for: token))
+        #expect(throws: PriceChangeFastPath.FrameError.self) {
+            try apply(frame.replacingOccurrences(of: "TOKEN", with: token.rawValue), to: &set)
+        }
+        let after = try #require(set.book(for: token))
+        #expect(!after.isSynchronized || (after.bids == before.bids && after.asks == before.asks))
+    }
+
+    @Test("a bad number invalidates the book it was meant for")
+    func badNumberInvalidates() {
+        var set = books()
+        #expect(throws: PriceChangeFastPath.FrameError.self) {
+            try apply(#"{"price_changes":[{"asset_id":"\#(token)","price":"0.5","size":"-1","side":"BUY"}]}"#, to: &set)
+        }
+        #expect(set.book(for: token)?.isSynchronized == false)
+    }
+
+    @Test("the fast path matches plain book updates on a long random stream")
+    func randomStream() throws {
+        var generator = SplitMix(seed: 7)
+        var set = books(bids: [], asks: [])
+        var reference = OrderBook(snapshot: BookSnapshot(instrument: InstrumentID(venue: .polymarket, token: token), bids: [], asks: []))
+        for _ in 0..<5000 {
+            let isBid = generator.next() % 2 == 0
+            // Bids below 0.5 and asks above keep the book uncrossed.
+            let tick = Int64(generator.next() % 49 + 1)
+            let price = Price(units: (isBid ? tick : 50 + tick) * 10_000)
+            let size = generator.next() % 3 == 0 ? Size.zero : Size(units: Int64(generator.next() % 100_000) * 1_000)
+            reference.set(isBid ? .bid : .ask, price, size)
+            let bid = reference.bestBid.map { $0.price.description } ?? "0"
+            let ask = reference.bestAsk.map { $0.price.description } ?? "1"
+            let outcome = try apply("""
+                {"market":"0xm","price_changes":[{"asset_id":"\(token)","price":"\(price)","size":"\(size)","side":"\(isBid ? "BUY" : "SELL")","best_bid":"\(bid)","best_ask":"\(ask)"}],"timestamp":"1","event_type":"price_change"}
+                """, to: &set)
+            #expect(outcome.inconsistentSlots.isEmpty)
+        }
+        let book = try #require(set.book(for: token))
+        #expect(book.bids == reference.bids)
+        #expect(book.asks == reference.asks)
+    }
+}
+
+struct SplitMix: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
