@@ -1,0 +1,178 @@
+import EdgewiseCore
+import EdgewiseVenueKit
+import Foundation
+
+/// Decodes market-channel text frames: `PONG`, one event object, or a JSON array of events.
+public enum MarketChannelDecoder {
+    public static func decode(_ text: String) throws(MarketChannelDecodingError) -> [MarketChannelMessage] {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        if trimmed == "PONG" { return [.pong] }
+        let data = Data(trimmed.utf8)
+        let events: [WireEvent]
+        do {
+            switch trimmed.first {
+            case "[": events = try JSONDecoder().decode([WireEvent].self, from: data)
+            case "{": events = [try JSONDecoder().decode(WireEvent.self, from: data)]
+            default: throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "not JSON and not PONG"))
+            }
+        } catch {
+            let (field, detail) = DecodingErrorDescription.describe(error)
+            throw MarketChannelDecodingError(field: field, detail: detail, excerpt: excerpt(trimmed))
+        }
+        var messages: [MarketChannelMessage] = []
+        for (index, event) in events.enumerated() {
+            do {
+                try event.append(to: &messages)
+            } catch {
+                let prefix = events.count > 1 || trimmed.first == "[" ? "[\(index)]." : ""
+                throw MarketChannelDecodingError(field: prefix + error.field, detail: error.detail, excerpt: excerpt(trimmed))
+            }
+        }
+        return messages
+    }
+
+    static func excerpt(_ text: String) -> String {
+        text.count > 120 ? String(text.prefix(120)) + "…" : text
+    }
+}
+
+/// Every field any market-channel event may carry; which ones are set depends on `event_type`.
+struct WireEvent: Decodable {
+    struct Level: Decodable {
+        var price: String
+        var size: String
+    }
+
+    struct Change: Decodable {
+        var asset_id: String?
+        var price: String
+        var size: String?
+        var side: String
+        var hash: String?
+        var best_bid: String?
+        var best_ask: String?
+    }
+
+    var event_type: String?
+    var asset_id: String?
+    var market: String?
+    var bids: [Level]?
+    var asks: [Level]?
+    /// Older single-asset `price_change` layout.
+    var changes: [Change]?
+    var price_changes: [Change]?
+    var timestamp: LenientString?
+    var hash: String?
+    var old_tick_size: String?
+    var new_tick_size: String?
+    var price: String?
+    var side: String?
+    var size: String?
+    var best_bid: String?
+    var best_ask: String?
+    var id: LenientString?
+    var question: String?
+    var slug: String?
+    var assets_ids: JSONEncodedArray<String>?
+    var outcomes: JSONEncodedArray<String>?
+    var winning_asset_id: String?
+    var winning_outcome: String?
+
+    struct Failure: Error {
+        var field: String
+        var detail: String
+    }
+
+    func append(to messages: inout [MarketChannelMessage]) throws(Failure) {
+        let time = PolymarketTime.parseMilliseconds(timestamp?.value)
+        switch event_type {
+        case "book":
+            let token = try required(asset_id, "asset_id")
+            var bidLevels: [BookLevel] = []
+            for (i, level) in (bids ?? []).enumerated() {
+                bidLevels.append(BookLevel(price: try parse(level.price, "bids[\(i)].price"), size: try parse(level.size, "bids[\(i)].size")))
+            }
+            var askLevels: [BookLevel] = []
+            for (i, level) in (asks ?? []).enumerated() {
+                askLevels.append(BookLevel(price: try parse(level.price, "asks[\(i)].price"), size: try parse(level.size, "asks[\(i)].size")))
+            }
+            messages.append(.book(BookSnapshot(instrument: instrument(token), bids: bidLevels, asks: askLevels, venueTimestamp: time, hash: hash)))
+        case "price_change":
+            try appendPriceChanges(to: &messages, time: time)
+        case "last_trade_price":
+            let token = try required(asset_id, "asset_id")
+            messages.append(.lastTrade(TradeTick(
+                instrument: instrument(token), price: try parse(try required(price, "price"), "price"),
+                size: try parse(size ?? "0", "size"), aggressor: side.flatMap(OrderSide.init(polymarket:)), venueTimestamp: time)))
+        case "tick_size_change":
+            let token = try required(asset_id, "asset_id")
+            let old: Price? = try old_tick_size.map { (text) throws(Failure) in try parse(text, "old_tick_size") }
+            messages.append(.tickSizeChange(TickSizeChange(
+                instrument: instrument(token), oldTick: old, newTick: try parse(try required(new_tick_size, "new_tick_size"), "new_tick_size"),
+                venueTimestamp: time)))
+        case "best_bid_ask":
+            let token = try required(asset_id, "asset_id")
+            let bid = try reported(best_bid, empty: "0", "best_bid") ?? nil
+            let ask = try reported(best_ask, empty: "1", "best_ask") ?? nil
+            messages.append(.bestBidAsk(TopOfBook(instrument: instrument(token), bestBid: bid, bestAsk: ask, venueTimestamp: time)))
+        case "new_market", "market_resolved":
+            let resolved = event_type == "market_resolved"
+            messages.append(.marketNotice(MarketNotice(
+                kind: resolved ? .resolved : .listed, venue: .polymarket, marketID: MarketID(try required(market, "market")),
+                question: question, slug: slug, tokens: (assets_ids?.elements ?? []).map(TokenID.init),
+                outcomes: outcomes?.elements ?? [], winningToken: winning_asset_id.map(TokenID.init),
+                winningOutcome: winning_outcome, venueTimestamp: time)))
+        case let other:
+            messages.append(.unknown(eventType: other ?? "<missing event_type>"))
+        }
+    }
+
+    /// Splits a batched `price_change` into one delta per token, in order of first appearance.
+    /// The venue's best bid/ask after the batch is the last one reported for that token.
+    func appendPriceChanges(to messages: inout [MarketChannelMessage], time: Timestamp?) throws(Failure) {
+        let batched = price_changes != nil
+        guard let entries = price_changes ?? changes else { throw Failure(field: "price_changes", detail: "required field is missing") }
+        var order: [String] = []
+        var deltas: [String: BookDelta] = [:]
+        for (i, entry) in entries.enumerated() {
+            let field = batched ? "price_changes[\(i)]" : "changes[\(i)]"
+            let token = try required(entry.asset_id ?? asset_id, field + ".asset_id")
+            let side: BookSide
+            switch entry.side.uppercased() {
+            case "BUY": side = .bid
+            case "SELL": side = .ask
+            default: throw Failure(field: field + ".side", detail: "'\(entry.side)' is neither BUY nor SELL")
+            }
+            let change = BookChange.set(side, try parse(entry.price, field + ".price"), try parse(entry.size ?? "0", field + ".size"))
+            if deltas[token] == nil {
+                order.append(token)
+                deltas[token] = BookDelta(instrument: instrument(token), changes: [], venueTimestamp: time)
+            }
+            deltas[token]!.changes.append(change)
+            if let hash = entry.hash { deltas[token]!.hash = hash }
+            if let bid = try reported(entry.best_bid, empty: "0", field + ".best_bid") { deltas[token]!.reportedBestBid = .some(bid) }
+            if let ask = try reported(entry.best_ask, empty: "1", field + ".best_ask") { deltas[token]!.reportedBestAsk = .some(ask) }
+        }
+        for token in order { messages.append(.priceChange(deltas[token]!)) }
+    }
+
+    /// A reported best price: nil when not reported, `.some(nil)` when the venue says the side is
+    /// empty (it sends `0` for no bid and `1` for no ask).
+    func reported(_ text: String?, empty: String, _ field: String) throws(Failure) -> Price?? {
+        guard let text, !text.isEmpty else { return nil }
+        let price: Price = try parse(text, field)
+        if price == (try? Price(parsing: empty)) { return .some(nil) }
+        return .some(price)
+    }
+
+    func instrument(_ token: String) -> InstrumentID { InstrumentID(venue: .polymarket, token: TokenID(token)) }
+
+    func required(_ value: String?, _ field: String) throws(Failure) -> String {
+        guard let value, !value.isEmpty else { throw Failure(field: field, detail: "required field is missing") }
+        return value
+    }
+
+    func parse<T: FixedPointDecimal>(_ text: String, _ field: String) throws(Failure) -> T {
+        do { return try T(parsing: text) } catch { throw Failure(field: field, detail: error.description) }
+    }
+}

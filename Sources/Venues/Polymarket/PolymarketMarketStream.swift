@@ -1,0 +1,257 @@
+import EdgewiseCore
+import EdgewiseVenueKit
+import Foundation
+import Logging
+import Synchronization
+
+/// Live market data for a set of tokens: one market-channel WebSocket, one L2 ``OrderBook`` per
+/// token, and automatic repair. A book is rebuilt from `GET /book` whenever it cannot be trusted:
+/// a delta before any snapshot, a delta the book rejects (the venue's best bid/ask disagree, or
+/// the book crossed), and for every token after a reconnect (messages may have been missed).
+///
+/// ```swift
+/// let stream = PolymarketMarketStream(endpoints: endpoints, tokens: [yes, no])
+/// for await update in await stream.updates() {
+///     if case .event(let received) = update { … }
+/// }
+/// ```
+public actor PolymarketMarketStream {
+    public struct Configuration: Sendable {
+        public var keepAliveInterval: Duration
+        public var initialReconnectDelay: Duration
+        public var maxReconnectDelay: Duration
+        /// After a failed REST resync of a token, further attempts wait this long.
+        public var resyncCooldown: Duration
+        public var initialDump: Bool
+
+        public init(
+            keepAliveInterval: Duration = .seconds(10), initialReconnectDelay: Duration = .milliseconds(500),
+            maxReconnectDelay: Duration = .seconds(30), resyncCooldown: Duration = .seconds(1), initialDump: Bool = true
+        ) {
+            self.keepAliveInterval = keepAliveInterval
+            self.initialReconnectDelay = initialReconnectDelay
+            self.maxReconnectDelay = maxReconnectDelay
+            self.resyncCooldown = resyncCooldown
+            self.initialDump = initialDump
+        }
+    }
+
+    struct Control {
+        var socket: ReconnectingWebSocket?
+        var pump: Task<Void, Never>?
+        var started = false
+    }
+
+    public let endpoints: PolymarketEndpoints
+    public let configuration: Configuration
+    let clob: ClobClient
+    let logger: Logger
+    nonisolated let control = Mutex(Control())
+
+    private var tokenOrder: [TokenID]
+    private var books: [TokenID: OrderBook] = [:]
+    private var lastFailedResync: [TokenID: ContinuousClock.Instant] = [:]
+    private var output: AsyncStream<MarketStreamUpdate>.Continuation?
+    public private(set) var statistics = MarketStreamStatistics()
+
+    public init(
+        endpoints: PolymarketEndpoints = .production, tokens: [TokenID], configuration: Configuration = .init(),
+        clob: ClobClient? = nil, logger: Logger = Logger(label: "edgewise.polymarket.stream")
+    ) {
+        self.endpoints = endpoints
+        self.configuration = configuration
+        self.clob = clob ?? ClobClient(baseURL: endpoints.clob)
+        self.logger = logger
+        var seen = Set<TokenID>()
+        self.tokenOrder = tokens.filter { seen.insert($0).inserted }
+    }
+
+    // MARK: Consumer API
+
+    /// Connects and returns the updates. Call once; stopping the iteration stops the stream.
+    public func updates() -> AsyncStream<MarketStreamUpdate> {
+        let (stream, continuation) = AsyncStream.makeStream(of: MarketStreamUpdate.self, bufferingPolicy: .unbounded)
+        let first = control.withLock { control -> Bool in
+            defer { control.started = true }
+            return !control.started
+        }
+        guard first else {
+            continuation.finish()
+            return stream
+        }
+        output = continuation
+        let socket = ReconnectingWebSocket(
+            configuration: .init(
+                url: endpoints.webSocket.absoluteString, keepAliveText: "PING",
+                keepAliveInterval: configuration.keepAliveInterval,
+                initialReconnectDelay: configuration.initialReconnectDelay,
+                maxReconnectDelay: configuration.maxReconnectDelay,
+                overrideHint: PolymarketEndpoints.EnvironmentKey.webSocket),
+            logger: logger
+        ) { [weak self] in
+            await self?.initialSubscription() ?? []
+        }
+        let events = socket.events()
+        let pump = Task { [weak self] in
+            for await event in events {
+                guard let self else { break }
+                await self.process(event)
+            }
+            await self?.finishOutput()
+        }
+        control.withLock {
+            $0.socket = socket
+            $0.pump = pump
+        }
+        continuation.onTermination = { [weak self] _ in self?.stop() }
+        return stream
+    }
+
+    /// Closes the connection and ends ``updates()``.
+    public nonisolated func stop() {
+        let (socket, pump) = control.withLock { ($0.socket, $0.pump) }
+        socket?.stop()
+        pump?.cancel()
+    }
+
+    public var tokens: [TokenID] { tokenOrder }
+
+    /// The current book of `token` (check ``OrderBook/isSynchronized`` before trusting it).
+    public func book(for token: TokenID) -> OrderBook? { books[token] }
+
+    /// Adds tokens; on a live connection they are subscribed at once, otherwise on connect.
+    public func subscribe(_ tokens: [TokenID]) async {
+        let added = tokens.filter { !tokenOrder.contains($0) }
+        guard !added.isEmpty else { return }
+        tokenOrder += added
+        if let socket = control.withLock({ $0.socket }) {
+            await socket.send(MarketChannelSubscription.subscribe(added))
+        }
+    }
+
+    public func unsubscribe(_ tokens: [TokenID]) async {
+        let removed = tokens.filter { tokenOrder.contains($0) }
+        guard !removed.isEmpty else { return }
+        tokenOrder.removeAll { removed.contains($0) }
+        for token in removed {
+            books[token] = nil
+            lastFailedResync[token] = nil
+        }
+        if let socket = control.withLock({ $0.socket }) {
+            await socket.send(MarketChannelSubscription.unsubscribe(removed))
+        }
+    }
+
+    // MARK: Processing
+
+    func initialSubscription() -> [String] {
+        tokenOrder.isEmpty ? [] : [MarketChannelSubscription.initial(tokenOrder, initialDump: configuration.initialDump)]
+    }
+
+    func finishOutput() {
+        output?.finish()
+        output = nil
+    }
+
+    func emit(_ update: MarketStreamUpdate) {
+        if case .event = update { statistics.events += 1 }
+        output?.yield(update)
+    }
+
+    func process(_ event: WebSocketEvent) async {
+        switch event {
+        case .state(let state):
+            emit(.connection(state))
+            switch state {
+            case .connected(let connection) where connection > 1:
+                statistics.reconnects += 1
+                for token in tokenOrder { books[token]?.invalidate() }
+                for token in tokenOrder { await resync(token, reason: "reconnected; messages may have been missed", force: true) }
+            case .disconnected:
+                for token in tokenOrder { books[token]?.invalidate() }
+            default:
+                break
+            }
+        case .text(let text, let receivedAt):
+            statistics.frames += 1
+            let messages: [MarketChannelMessage]
+            do {
+                messages = try MarketChannelDecoder.decode(text)
+            } catch {
+                statistics.malformedFrames += 1
+                logger.warning("skipping malformed market-channel frame", metadata: ["error": "\(error)"])
+                emit(.problem(.malformedFrame(error)))
+                return
+            }
+            for message in messages { await handle(message, receivedAt: receivedAt) }
+        }
+    }
+
+    func handle(_ message: MarketChannelMessage, receivedAt: Timestamp) async {
+        switch message {
+        case .pong:
+            statistics.pongs += 1
+            return
+        case .unknown(let type):
+            statistics.unknownEvents += 1
+            logger.warning("unknown market-channel event type", metadata: ["event_type": "\(type)"])
+            emit(.problem(.unknownEvent(type: type)))
+            return
+        default:
+            break
+        }
+        guard let event = message.marketDataEvent else { return }
+        if let token = event.instrument?.token, !tokenOrder.contains(token) { return }
+        switch message {
+        case .book(let snapshot):
+            let token = snapshot.instrument.token
+            var book = books.removeValue(forKey: token) ?? OrderBook(instrument: snapshot.instrument)
+            try? book.apply(snapshot, receivedAt: receivedAt)
+            books[token] = book
+            emit(.event(ReceivedEvent(receivedAt: receivedAt, event: event)))
+        case .priceChange(let delta):
+            let token = delta.instrument.token
+            emit(.event(ReceivedEvent(receivedAt: receivedAt, event: event)))
+            guard books[token]?.isSynchronized == true else {
+                await resync(token, reason: "price change before a snapshot")
+                return
+            }
+            do {
+                try books[token]?.apply(delta, receivedAt: receivedAt)
+            } catch {
+                await resync(token, reason: error.description)
+            }
+        case .tickSizeChange(let change):
+            books[change.instrument.token]?.tickSize = change.newTick
+            emit(.event(ReceivedEvent(receivedAt: receivedAt, event: event)))
+        default:
+            emit(.event(ReceivedEvent(receivedAt: receivedAt, event: event)))
+        }
+    }
+
+    /// Rebuilds the book of `token` from `GET /book` and emits the snapshot.
+    func resync(_ token: TokenID, reason: String, force: Bool = false) async {
+        let clock = ContinuousClock()
+        if !force, let last = lastFailedResync[token], clock.now - last < configuration.resyncCooldown { return }
+        books[token]?.invalidate()
+        do {
+            let fetched = try await clob.book(token)
+            let receivedAt = Timestamp.now()
+            guard tokenOrder.contains(token) else { return }
+            var book = books.removeValue(forKey: token) ?? OrderBook(instrument: fetched.snapshot.instrument)
+            try? book.apply(fetched.snapshot, receivedAt: receivedAt)
+            if let tick = fetched.tickSize { book.tickSize = tick }
+            books[token] = book
+            lastFailedResync[token] = nil
+            statistics.resyncs += 1
+            logger.info("book resynced from REST", metadata: ["token": "\(token)", "reason": "\(reason)"])
+            emit(.resynced(token, reason: reason))
+            emit(.event(ReceivedEvent(receivedAt: receivedAt, event: .bookSnapshot(fetched.snapshot))))
+        } catch {
+            statistics.resyncFailures += 1
+            lastFailedResync[token] = clock.now
+            logger.warning("book resync failed", metadata: ["token": "\(token)", "error": "\(error)"])
+            emit(.problem(.resyncFailed(token, error)))
+        }
+    }
+}

@@ -1,0 +1,27 @@
+import EdgewiseCore
+import Foundation
+
+/// Polymarket's time formats: ISO-8601 with or without fractional seconds, date-only strings,
+/// and millisecond epoch strings on the CLOB.
+enum PolymarketTime {
+    static func parseISO(_ text: String?) -> Timestamp? {
+        guard let text = text?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
+        if let date = try? Date(text, strategy: Date.ISO8601FormatStyle(includingFractionalSeconds: true)) {
+            return Timestamp(date)
+        }
+        if let date = try? Date(text, strategy: Date.ISO8601FormatStyle()) { return Timestamp(date) }
+        if let date = try? Date(text, strategy: Date.ISO8601FormatStyle().year().month().day()) {
+            return Timestamp(date)
+        }
+        // Gamma occasionally sends "2026-06-01 12:00:00+00" style values.
+        let normalized = text.replacingOccurrences(of: " ", with: "T")
+        if normalized != text { return parseISO(normalized) }
+        return nil
+    }
+
+    /// A millisecond epoch sent as a string or number; empty or non-numeric gives nil.
+    static func parseMilliseconds(_ text: String?) -> Timestamp? {
+        guard let text, let value = Int64(text.trimmingCharacters(in: .whitespaces)) else { return nil }
+        return Timestamp(milliseconds: value)
+    }
+}
