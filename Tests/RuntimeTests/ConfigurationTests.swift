@@ -35,7 +35,7 @@ struct ConfigurationTests {
         path = "db/edgewise.sqlite"
 
         [network]
-        connect_timeout_seconds = 1.5
+        request_timeout_seconds = 1.5
         max_retries = 0
         """.write(to: home.appendingPathComponent("config.toml"), atomically: true, encoding: .utf8)
         let configuration = try EdgewiseConfiguration.load(
@@ -48,7 +48,7 @@ struct ConfigurationTests {
         #expect(configuration.polymarket.webSocketURL.absoluteString == "ws://127.0.0.1:7778/ws/market")
         #expect(configuration.polymarket.dataURL == EdgewiseConfiguration.PolymarketSettings.production.dataURL)
         #expect(configuration.databasePath.path.hasSuffix("/db/edgewise.sqlite"))
-        #expect(configuration.network.connectTimeout == 1.5)
+        #expect(configuration.network.requestTimeout == 1.5)
         #expect(configuration.network.maxRetries == 0)
         #expect(configuration.configFile != nil)
     }

@@ -28,10 +28,9 @@ public struct EdgewiseConfiguration: Sendable, Equatable {
     }
 
     public struct NetworkSettings: Sendable, Equatable {
-        /// Seconds allowed to open a connection; short so an offline machine fails fast.
-        public var connectTimeout: Double = 5
-        /// Seconds allowed for a whole request.
-        public var requestTimeout: Double = 20
+        /// Seconds allowed for one attempt of a request, connection included (connecting itself
+        /// is capped at 3 s so that an offline machine fails fast).
+        public var requestTimeout: Double = 15
         /// Retries of idempotent requests on 5xx, 429 and connection errors.
         public var maxRetries: Int = 3
     }
@@ -51,7 +50,7 @@ public struct EdgewiseConfiguration: Sendable, Equatable {
         "polymarket": ["gamma_url", "clob_url", "ws_url", "data_url"],
         "store": ["path"],
         "recording": ["directory"],
-        "network": ["connect_timeout_seconds", "request_timeout_seconds", "max_retries"],
+        "network": ["request_timeout_seconds", "max_retries"],
     ]
 
     /// Loads the configuration.
@@ -128,7 +127,6 @@ public struct EdgewiseConfiguration: Sendable, Equatable {
         case ("polymarket", "data_url"): polymarket.dataURL = try Self.url(value, source: source, schemes: ["http", "https"])
         case ("store", "path"): databasePath = try Self.path(value, source: source, relativeTo: directory ?? home)
         case ("recording", "directory"): recordingsDirectory = try Self.path(value, source: source, relativeTo: directory ?? home)
-        case ("network", "connect_timeout_seconds"): network.connectTimeout = try Self.seconds(value, source: source)
         case ("network", "request_timeout_seconds"): network.requestTimeout = try Self.seconds(value, source: source)
         case ("network", "max_retries"):
             guard case .integer(let retries) = value, (0...10).contains(retries) else {

@@ -1,0 +1,31 @@
+import ArgumentParser
+import EdgewiseRuntime
+import Logging
+
+/// Options every subcommand accepts.
+struct GlobalOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The data directory (database, recordings, config.toml).", valueName: "dir"))
+    var home: String?
+
+    @Option(name: .long, help: ArgumentHelp("A config file to read instead of <home>/config.toml.", valueName: "file"))
+    var config: String?
+
+    @Flag(name: .long, help: "Log venue traffic and reconnections to stderr.")
+    var verbose = false
+
+    func services() throws -> EdgewiseServices {
+        let configuration = try EdgewiseConfiguration.load(homeOverride: home, configOverride: config)
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = verbose ? .debug : .warning
+            return handler
+        }
+        return EdgewiseServices(configuration: configuration)
+    }
+}
+
+/// The venues a command can read. Only Polymarket exists so far; the flag is here so scripts
+/// written today keep working when Kalshi and Manifold arrive.
+enum VenueOption: String, ExpressibleByArgument, CaseIterable {
+    case polymarket
+}

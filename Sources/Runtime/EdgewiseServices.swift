@@ -1,0 +1,41 @@
+import EdgewiseCore
+import EdgewisePolymarket
+import EdgewiseVenueKit
+import Foundation
+import Logging
+
+/// The parts of Edgewise built from one configuration. The CLI, and later the server and the
+/// agent, ask this for venue clients and the store instead of building them, so every entry
+/// point honours the same file, environment and flags.
+public struct EdgewiseServices: Sendable {
+    public let configuration: EdgewiseConfiguration
+    public let logger: Logger
+
+    public init(configuration: EdgewiseConfiguration, logger: Logger = Logger(label: "edgewise")) {
+        self.configuration = configuration
+        self.logger = logger
+    }
+
+    public var polymarketEndpoints: PolymarketEndpoints {
+        let settings = configuration.polymarket
+        return PolymarketEndpoints(gamma: settings.gammaURL, clob: settings.clobURL, webSocket: settings.webSocketURL, data: settings.dataURL)
+    }
+
+    public var httpConfiguration: HTTPTransportConfiguration {
+        HTTPTransportConfiguration(
+            requestTimeout: .milliseconds(Int64(configuration.network.requestTimeout * 1000)),
+            retry: RetryPolicy(maxAttempts: configuration.network.maxRetries + 1))
+    }
+
+    public func gamma() -> GammaClient {
+        GammaClient(baseURL: polymarketEndpoints.gamma, configuration: httpConfiguration, logger: logger)
+    }
+
+    public func clob() -> ClobClient {
+        ClobClient(baseURL: polymarketEndpoints.clob, configuration: httpConfiguration, logger: logger)
+    }
+
+    public func marketStream(tokens: [TokenID]) -> PolymarketMarketStream {
+        PolymarketMarketStream(endpoints: polymarketEndpoints, tokens: tokens, clob: clob(), logger: logger)
+    }
+}
