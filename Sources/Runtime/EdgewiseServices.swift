@@ -1,5 +1,6 @@
 import EdgewiseCore
 import EdgewisePolymarket
+import EdgewiseStore
 import EdgewiseVenueKit
 import Foundation
 import Logging
@@ -37,5 +38,19 @@ public struct EdgewiseServices: Sendable {
 
     public func marketStream(tokens: [TokenID]) -> PolymarketMarketStream {
         PolymarketMarketStream(endpoints: polymarketEndpoints, tokens: tokens, clob: clob(), logger: logger)
+    }
+}
+
+extension EdgewiseServices {
+    /// Opens (creating and migrating if needed) the embedded database.
+    public func openStore() throws -> EdgewiseStore {
+        try configuration.prepareHome()
+        return try EdgewiseStore(path: configuration.databasePath.path)
+    }
+
+    /// Saves markets into the local catalog so later commands (and offline work) can find them.
+    public func cache(_ markets: [Market]) throws {
+        guard !markets.isEmpty else { return }
+        try openStore().upsert(markets: markets)
     }
 }
