@@ -115,11 +115,10 @@ struct BookCommand: AsyncParsableCommand {
                             screen += BookView(book: book, market: market, depth: depth, details: nil).text + "\n\n"
                         }
                     }
-                    print(screen, terminator: "")
+                    emit(screen)
                 } else {
-                    print(view.topLine)
+                    emit(view.topLine + "\n")
                 }
-                fflush(stdout)
             case .connection(let state):
                 if !json { warn("websocket \(state)") }
             case .resynced(let token, let reason):

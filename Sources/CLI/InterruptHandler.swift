@@ -3,7 +3,7 @@ import Foundation
 
 /// Turns Ctrl-C (SIGINT) and SIGTERM into a clean stop — flush the recording, close the socket —
 /// instead of killing the process mid-write.
-final class InterruptHandler: Sendable {
+final class InterruptHandler {
     private let sources: [any DispatchSourceSignal]
 
     init(_ onInterrupt: @escaping @Sendable () -> Void) {

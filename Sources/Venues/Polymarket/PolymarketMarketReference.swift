@@ -1,4 +1,5 @@
 import EdgewiseCore
+import EdgewiseVenueKit
 
 /// How a user names a Polymarket market on the command line: a CLOB token id (a long decimal),
 /// a condition id (`0x` + 64 hex digits), or a market slug.
