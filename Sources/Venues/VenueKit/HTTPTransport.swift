@@ -33,6 +33,9 @@ public struct HTTPTransport: Sendable {
         var configuration = HTTPClient.Configuration(
             timeout: .init(connect: .seconds(3), read: .seconds(30)))
         configuration.httpVersion = .automatic
+        // The library would keep retrying a refused connect until the connect timeout; our own
+        // retry policy decides instead, so a closed port fails in milliseconds.
+        configuration.connectionPool.retryConnectionEstablishment = false
         configuration.decompression = .enabled(limit: .ratio(50))
         return HTTPClient(eventLoopGroup: MultiThreadedEventLoopGroup.singleton, configuration: configuration)
     }()
@@ -79,6 +82,7 @@ public struct HTTPTransport: Sendable {
         while true {
             var failure: VenueError
             var requestedDelay: Duration?
+            var giveUp = false
             do throws(VenueError) {
                 let response = try await attemptOnce(request)
                 switch response.status {
@@ -88,8 +92,7 @@ public struct HTTPTransport: Sendable {
                     let retryAfter = response.header("Retry-After").flatMap(Self.parseRetryAfter)
                     failure = .rateLimited(endpoint: request.endpointName, retryAfter: retryAfter)
                     if let retryAfter {
-                        if retryAfter > policy.maxRetryAfter { throw failure }
-                        requestedDelay = retryAfter
+                        if retryAfter > policy.maxRetryAfter { giveUp = true } else { requestedDelay = retryAfter }
                     }
                 case 500..<600:
                     failure = .server(endpoint: request.endpointName, status: response.status, body: Self.excerpt(response.body))
@@ -100,6 +103,7 @@ public struct HTTPTransport: Sendable {
                 guard error.isTransient else { throw error }
                 failure = error
             }
+            if giveUp { throw failure }
             // 429 is retried even for non-idempotent requests: the venue did not process them.
             let retryable = attempt < policy.maxAttempts || (requestedDelay != nil && attempt < configuration.retry.maxAttempts)
             guard retryable else { throw failure }

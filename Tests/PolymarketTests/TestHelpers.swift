@@ -1,0 +1,92 @@
+import EdgewiseCore
+import EdgewisePolymarket
+import EdgewiseTestSupport
+import EdgewiseVenueKit
+import Foundation
+import Synchronization
+
+/// Transport settings that make a full retry budget take milliseconds.
+let fastTransport = HTTPTransportConfiguration(
+    requestTimeout: .seconds(5),
+    retry: RetryPolicy(maxAttempts: 3, initialBackoff: .milliseconds(5), maxBackoff: .milliseconds(20), maxRetryAfter: .seconds(5)))
+
+struct WaitTimeout: Error, CustomStringConvertible {
+    let description: String
+}
+
+/// Polls `condition` until it holds; throws after `timeout` instead of hanging the test.
+func eventually(
+    _ what: String, timeout: Duration = .seconds(5), _ condition: @Sendable () async -> Bool
+) async throws {
+    let deadline = ContinuousClock.now + timeout
+    while !(await condition()) {
+        guard ContinuousClock.now < deadline else { throw WaitTimeout(description: "timed out waiting for \(what)") }
+        try await Task.sleep(for: .milliseconds(5))
+    }
+}
+
+/// Drains a stream in the background so a test can wait for particular updates.
+final class Collector<Element: Sendable>: Sendable {
+    final class Storage: Sendable {
+        let items = Mutex<[Element]>([])
+    }
+
+    let storage = Storage()
+    let task: Mutex<Task<Void, Never>?> = Mutex(nil)
+
+    init(_ stream: AsyncStream<Element>) {
+        let task = Task { [storage] in
+            for await item in stream { storage.items.withLock { $0.append(item) } }
+        }
+        self.task.withLock { $0 = task }
+    }
+
+    var all: [Element] { storage.items.withLock { $0 } }
+
+    /// Waits until `count` elements satisfy `predicate` and returns them.
+    @discardableResult
+    func wait(
+        for what: String, count: Int = 1, timeout: Duration = .seconds(5), where predicate: @escaping @Sendable (Element) -> Bool
+    ) async throws -> [Element] {
+        try await eventually(what, timeout: timeout) { self.all.filter(predicate).count >= count }
+        return all.filter(predicate)
+    }
+
+    func cancel() { task.withLock { $0?.cancel() } }
+}
+
+extension MarketStreamUpdate {
+    var snapshot: BookSnapshot? {
+        if case .event(let received) = self, case .bookSnapshot(let snapshot) = received.event { return snapshot }
+        return nil
+    }
+
+    var delta: BookDelta? {
+        if case .event(let received) = self, case .bookDelta(let delta) = received.event { return delta }
+        return nil
+    }
+
+    var resyncReason: String? {
+        if case .resynced(_, let reason) = self { return reason }
+        return nil
+    }
+
+    var connectionState: WebSocketConnectionState? {
+        if case .connection(let state) = self { return state }
+        return nil
+    }
+
+    var problem: MarketStreamProblem? {
+        if case .problem(let problem) = self { return problem }
+        return nil
+    }
+}
+
+/// The REST book sample re-addressed to whichever token was asked for, with chosen levels.
+func restBook(token: String, bids: [(String, String)] = [("0.5", "100")], asks: [(String, String)] = [("0.6", "40")]) throws -> LoopbackResponse {
+    var object = try Fixtures.json("polymarket-clob-rest-samples.json")["GET /book?token_id=..."] as! [String: Any]
+    object["asset_id"] = token
+    object["bids"] = bids.map { ["price": $0.0, "size": $0.1] }
+    object["asks"] = asks.map { ["price": $0.0, "size": $0.1] }
+    return .json(try SharedFixtures.jsonData(object))
+}
