@@ -99,6 +99,35 @@ struct OrderJournalTests {
         }
     }
 
+    @Test("an update from a stale copy that would lose a fill or reopen a finished order is refused")
+    func staleUpdate() throws {
+        try withScratchStore { store, _ in
+            var order = Sample.order("ew-1")
+            try store.journal(order: order)
+            try order.apply(.submitted(at: Timestamp(seconds: 1)))
+            try store.update(order: order, after: .submitted(at: Timestamp(seconds: 1)))
+            var stale = order
+            let fill = Sample.fill("f-1")
+            try order.apply(.filled(fill))
+            try store.update(order: order, after: .filled(fill))
+
+            try stale.apply(.cancelRequested(at: Timestamp(seconds: 2)))
+            #expect(throws: StoreError.staleOrderUpdate("ew-1", stored: .partiallyFilled, storedFills: 1, offered: .pendingCancel, offeredFills: 0)) {
+                try store.update(order: stale, after: .cancelRequested(at: Timestamp(seconds: 2)))
+            }
+            try order.apply(.cancelled(at: Timestamp(seconds: 3)))
+            try store.update(order: order, after: .cancelled(at: Timestamp(seconds: 3)))
+            var reopened = try #require(try store.order("ew-1"))
+            #expect(reopened.status == .cancelled)
+            // A fill racing the cancel is still recorded: terminal to terminal is progress.
+            let late = Sample.fill("f-2", size: Size(units: 1_000_000))
+            try reopened.apply(.filled(late))
+            try store.update(order: reopened, after: .filled(late))
+            #expect(try store.order("ew-1")?.fillIDs == ["f-1", "f-2"])
+            #expect(try store.history(of: "ew-1").count == 5)
+        }
+    }
+
     @Test("live orders are listed oldest first and by venue; cancelled and rejected ones are not")
     func liveOrders() throws {
         try withScratchStore { store, _ in
