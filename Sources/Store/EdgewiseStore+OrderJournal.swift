@@ -59,7 +59,8 @@ extension EdgewiseStore {
             guard let stored = try Row.fetchOne(
                 db,
                 sql: """
-                    SELECT venue, token_id, side, limit_price_units, size_units, last_sequence
+                    SELECT venue, token_id, side, limit_price_units, size_units, status, last_sequence,
+                        coalesce(json_array_length(order_json, '$.fillIDs'), 0) AS fill_count
                     FROM orders WHERE client_order_id = ?
                     """,
                 arguments: [order.id.rawValue])
@@ -73,6 +74,16 @@ extension EdgewiseStore {
             ]
             if let changed = identity.first(where: { !$0.1 }) {
                 throw StoreError.orderIdentityChanged(order.id, field: changed.0)
+            }
+            // Two tasks updating one order from stale copies would otherwise let the later
+            // write erase the earlier one's fill or resurrect a finished order. The state
+            // machine never leaves a terminal state nor forgets a fill, so either is staleness.
+            let storedStatus = OrderStatus(rawValue: stored["status"] as String) ?? .pendingSubmit
+            let storedFills: Int = stored["fill_count"]
+            if (storedStatus.isTerminal && !order.status.isTerminal) || order.fillIDs.count < storedFills {
+                throw StoreError.staleOrderUpdate(
+                    order.id, stored: storedStatus, storedFills: storedFills, offered: order.status,
+                    offeredFills: order.fillIDs.count)
             }
             if case .filled(let fill) = event {
                 var linked = fill

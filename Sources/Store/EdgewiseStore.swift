@@ -50,6 +50,14 @@ public final class EdgewiseStore: Sendable {
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(Self.busyTimeout)
         do {
+            // The schema check runs on a plain connection before the pool exists, because
+            // opening the pool switches the file to WAL — a write a newer binary's file must
+            // not receive.
+            if FileManager.default.fileExists(atPath: path) {
+                var probe = Configuration()
+                probe.busyMode = .timeout(Self.busyTimeout)
+                try Self.refuseUnknownSchema(try DatabaseQueue(path: path, configuration: probe), path: path)
+            }
             pool = try DatabasePool(path: path, configuration: configuration)
             // synchronous=FULL, not NORMAL: in WAL mode NORMAL keeps every commit safe from a
             // process crash but may lose the last commits on power loss or an OS crash. For the
@@ -61,7 +69,6 @@ public final class EdgewiseStore: Sendable {
             try pool.barrierWriteWithoutTransaction { db in
                 try db.execute(sql: "PRAGMA synchronous = FULL")
             }
-            try Self.refuseUnknownSchema(pool, path: path)
             let migrator = Migrations.migrator(upTo: lastMigration)
             try migrator.migrate(pool)
         } catch {
@@ -69,9 +76,9 @@ public final class EdgewiseStore: Sendable {
         }
     }
 
-    private static func refuseUnknownSchema(_ pool: DatabasePool, path: String) throws {
+    private static func refuseUnknownSchema(_ reader: some DatabaseReader, path: String) throws {
         let known = Set(Migrations.steps.map(\.identifier))
-        let (version, applied, hasTables) = try pool.read { db in
+        let (version, applied, hasTables) = try reader.read { db in
             (
                 try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0,
                 try DatabaseMigrator().appliedIdentifiers(db),

@@ -24,6 +24,9 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
     case orderNotJournaled(ClientOrderID)
     /// An update changed what the order is (instrument, side, price, size), not just its state.
     case orderIdentityChanged(ClientOrderID, field: String)
+    /// An update would move the journal backwards (out of a terminal state, or to fewer fills):
+    /// the caller holds a stale copy of the order.
+    case staleOrderUpdate(ClientOrderID, stored: OrderStatus, storedFills: Int, offered: OrderStatus, offeredFills: Int)
     /// The venue reported two different executions under one fill id.
     case conflictingFill(venue: VenueID, fill: FillID)
     case constraintViolated(operation: String, detail: String)
@@ -59,6 +62,9 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
             return "order \(id) is not in the journal; journal(order:) must run before the order is sent"
         case .orderIdentityChanged(let id, let field):
             return "order \(id): update changed \(field), which is fixed once journaled; place a new order instead"
+        case .staleOrderUpdate(let id, let stored, let storedFills, let offered, let offeredFills):
+            return "order \(id): the journal has it \(stored.rawValue) with \(storedFills) fill(s), the update says \(offered.rawValue) with \(offeredFills); "
+                + "re-read the order from the store, apply the event to that copy and update again"
         case .conflictingFill(let venue, let fill):
             return "\(venue) reported fill \(fill) twice with different contents; stop and reconcile with the venue"
         case .constraintViolated(let operation, let detail):
