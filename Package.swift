@@ -121,7 +121,7 @@ let package = Package(
         .testTarget(
             name: "EdgewiseCLITests",
             dependencies: [
-                "edgewise", "EdgewiseCore", "EdgewiseTestSupport",
+                "edgewise", "EdgewiseCore", "EdgewiseStore", "EdgewiseInformation", "EdgewiseTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
             ],

@@ -139,6 +139,7 @@ public final class LoopbackServer: Sendable {
 
 public struct LoopbackError: Error, CustomStringConvertible {
     public let description: String
+    public init(description: String) { self.description = description }
 }
 
 /// A request as the loopback server received it.
