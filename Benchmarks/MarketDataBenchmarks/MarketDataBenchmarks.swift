@@ -86,4 +86,25 @@ let benchmarks: @Sendable () -> Void = {
         }
         benchmark.stopMeasurement()
     }
+
+    // The general path (Codable decode into domain events, then OrderBook.apply), which the live
+    // stream uses because it must hand every event to the recorder; measured for comparison.
+    Benchmark("Polymarket price_change Codable decode + OrderBook.apply, 50-level book") { benchmark in
+        let workload = Workload()
+        let texts = workload.frames.map { String(decoding: $0, as: UTF8.self) }
+        var book = workload.books.book(for: token)!
+        var next = 0
+        benchmark.startMeasurement()
+        for _ in benchmark.scaledIterations {
+            for message in try! MarketChannelDecoder.decode(texts[next]) {
+                if case .priceChange(let delta) = message, delta.instrument.token == token {
+                    try! book.apply(delta, receivedAt: Timestamp(nanoseconds: 2))
+                }
+            }
+            next += 1
+            if next == texts.count { next = 0 }
+        }
+        benchmark.stopMeasurement()
+        blackHole(book)
+    }
 }
