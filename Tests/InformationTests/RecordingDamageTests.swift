@@ -200,6 +200,20 @@ import Testing
         }
     }
 
+    @Test func bytesAppendedAfterTheGzipEndAreReported() throws {
+        let directory = try TemporaryDirectory()
+        let events = Samples.stream(10)
+        let url = try Samples.write(events, to: directory.file("t.ewrec"))
+        let handle = try FileHandle(forWritingTo: url)
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data([1, 2, 3, 4, 5]))
+        try handle.close()
+        let summary = try RecordingSummary(scanning: url)
+        #expect(summary.totalEvents == 10)
+        #expect(summary.end == .complete)
+        #expect(summary.trailingBytes == 5)
+    }
+
     /// `zcat`/`gunzip` read a closed recording, and plain zlib decodes it to the documented layout.
     @Test func closedRecordingIsAStandardGzipStream() throws {
         let directory = try TemporaryDirectory()
