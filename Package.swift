@@ -94,6 +94,11 @@ let package = Package(
             name: "store-crash-writer",
             dependencies: ["EdgewiseCore", "EdgewiseStore"],
             path: "Tests/Tools/StoreCrashWriter"),
+        // A process the recording tests kill with SIGKILL in the middle of recording.
+        .executableTarget(
+            name: "recording-crash-writer",
+            dependencies: ["EdgewiseCore", "EdgewiseInformation"],
+            path: "Tests/Tools/RecordingCrashWriter"),
         .testTarget(
             name: "EdgewiseCoreTests",
             dependencies: ["EdgewiseCore"],
@@ -112,7 +117,7 @@ let package = Package(
             path: "Tests/PolymarketTests"),
         .testTarget(
             name: "EdgewiseInformationTests",
-            dependencies: ["EdgewiseCore", "EdgewiseInformation", "EdgewiseTestSupport"],
+            dependencies: ["EdgewiseCore", "EdgewiseInformation", "EdgewiseTestSupport", "recording-crash-writer"],
             path: "Tests/InformationTests"),
         .testTarget(
             name: "EdgewiseRuntimeTests",

@@ -127,3 +127,69 @@ import Testing
         #expect(summary.fileSize > 0)
     }
 }
+
+@Suite struct RecordingReaderOptionsTests {
+    @Test func skipToReceiveTimeStartsMidFileWithoutLosingTheBoundaryEvent() throws {
+        let directory = try TemporaryDirectory()
+        let events = Samples.stream(1_000)
+        let url = try Samples.write(events, to: directory.file("skip.ewrec"), policy: FlushPolicy(maxRecords: 64))
+        let reader = try RecordingReader(contentsOf: url)
+        #expect(reader.skip(toReceivedAt: events[700].receivedAt) == 700)
+        #expect(reader.readAll() == Array(events[700...]))
+        #expect(reader.end == .complete)
+        #expect(reader.skip(toReceivedAt: Timestamp(nanoseconds: .max)) == 0)
+    }
+
+    @Test func zeroDelayFlushesEveryAppendAndSyncToDiskWorks() throws {
+        let directory = try TemporaryDirectory()
+        let writer = try RecordingWriter(
+            creating: directory.file("sync.ewrec"), venue: .kalshi,
+            flushPolicy: FlushPolicy(maxRecords: 1_000, maxDelay: .zero, syncToDisk: true))
+        for (i, event) in Samples.stream(5).enumerated() {
+            try writer.append(event)
+            #expect(writer.recordsFlushed == i + 1)
+        }
+        try writer.close()
+        try writer.close()  // idempotent
+        #expect(try RecordingReader.readAll(directory.file("sync.ewrec")).events == Samples.stream(5))
+    }
+
+    @Test func existingFilesAreNeverOverwritten() throws {
+        let directory = try TemporaryDirectory()
+        let url = try Samples.write(Samples.stream(3), to: directory.file("keep.ewrec"))
+        #expect(throws: RecordingError.self) { try RecordingWriter(creating: url, venue: .kalshi) }
+        #expect(try RecordingReader.readAll(url).events == Samples.stream(3))
+    }
+
+    @Test func replayRequiringIntactFilesFailsOnDamageAndReportsEnds() async throws {
+        let directory = try TemporaryDirectory()
+        let events = Samples.stream(30)
+        let good = try Samples.write(events, to: directory.file("good.ewrec"))
+        let bad = try Samples.write(events, to: directory.file("bad.ewrec"), policy: FlushPolicy(maxRecords: 5), level: 0)
+        var bytes = [UInt8](try Data(contentsOf: bad))
+        bytes[bytes.count / 2] ^= 0xFF
+        try Data(bytes).write(to: bad)
+
+        let ends = EndLog()
+        var lenient: [ReceivedEvent] = []
+        for try await event in RecordingReplay(files: [bad, good], onEnd: { ends.append($0, $1) }) { lenient.append(event) }
+        #expect(lenient.count > 30 && lenient.count < 60)
+        #expect(ends.values.count == 2)
+        #expect(ends.values.last?.1 == .complete)
+
+        await #expect {
+            for try await _ in RecordingReplay(files: [bad, good], requireIntact: true) {}
+        } throws: { error in
+            if case RecordingError.damaged = error { return true }
+            return false
+        }
+    }
+}
+
+/// Collects replay end reports from the `@Sendable` callback.
+final class EndLog: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: [(URL, RecordingEnd)] = []
+    func append(_ url: URL, _ end: RecordingEnd) { lock.withLock { stored.append((url, end)) } }
+    var values: [(URL, RecordingEnd)] { lock.withLock { stored } }
+}

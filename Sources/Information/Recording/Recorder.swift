@@ -61,7 +61,8 @@ public actor Recorder {
     }
 
     /// Records every event of `events` until the sequence ends, then closes the current file.
-    /// Throws a write error, or the sequence's own error after closing the file.
+    /// Throws a write error, or the sequence's own error after closing the file. One feed per
+    /// recorder: two concurrent calls would interleave their events in one file.
     public func record<Events: AsyncSequence>(_ events: Events) async throws
     where Events.Element == ReceivedEvent {
         let interval = configuration.flushPolicy.maxDelay

@@ -43,26 +43,52 @@ public final class RecordingReader: Sequence, IteratorProtocol {
 
     /// The next event, or `nil` at the end of the readable data (then ``end`` says why).
     public func next() -> ReceivedEvent? {
-        guard end == nil else { return nil }
-        let frame = RecordingFormat.frameHeaderSize
-        while true {
-            guard inflater.ensure(frame) else { return finish() }
-            let length = Int(UInt32(littleEndian: inflater.pointer.loadUnaligned(as: UInt32.self)))
-            guard length >= RecordingFormat.minimumEventBodyLength, length <= RecordingFormat.maxRecordLength else {
-                return stop(corrupt: "impossible record length \(length)")
-            }
-            guard inflater.ensure(frame + length) else { return finish() }
-            let stored = UInt32(littleEndian: inflater.pointer.loadUnaligned(fromByteOffset: 4, as: UInt32.self))
-            let body = UnsafeRawBufferPointer(start: inflater.pointer + frame, count: length)
-            guard checksum(body) == stored else { return stop(corrupt: "CRC mismatch") }
+        while let body = nextBody() {
             let event = decode(body)
-            inflater.consume(frame + length)
-            validRecords += 1
+            consumeRecord(body)
             if let event {
                 eventsRead += 1
                 return event
             }
         }
+        return nil
+    }
+
+    /// Skips the records that come before the first one received at or after `time`, checking
+    /// their CRCs but not decoding them, so a backtest can start mid-file cheaply. Receive times
+    /// can step back (a clock adjustment); skipping stops at the first record at or after `time`
+    /// in file order. Returns the number of records skipped.
+    @discardableResult
+    public func skip(toReceivedAt time: Timestamp) -> Int {
+        var skipped = 0
+        while let body = nextBody() {
+            let received = Int64(littleEndian: body.loadUnaligned(as: Int64.self))
+            if received >= time.nanoseconds { break }
+            consumeRecord(body)
+            skipped += 1
+        }
+        return skipped
+    }
+
+    /// The body of the next complete, CRC-checked record, left in the buffer; `nil` at the end.
+    private func nextBody() -> UnsafeRawBufferPointer? {
+        guard end == nil else { return nil }
+        let frame = RecordingFormat.frameHeaderSize
+        guard inflater.ensure(frame) else { return finish() }
+        let length = Int(UInt32(littleEndian: inflater.pointer.loadUnaligned(as: UInt32.self)))
+        guard length >= RecordingFormat.minimumEventBodyLength, length <= RecordingFormat.maxRecordLength else {
+            return stop(corrupt: "impossible record length \(length)")
+        }
+        guard inflater.ensure(frame + length) else { return finish() }
+        let stored = UInt32(littleEndian: inflater.pointer.loadUnaligned(fromByteOffset: 4, as: UInt32.self))
+        let body = UnsafeRawBufferPointer(start: inflater.pointer + frame, count: length)
+        guard checksum(body) == stored else { return stop(corrupt: "CRC mismatch") }
+        return body
+    }
+
+    private func consumeRecord(_ body: UnsafeRawBufferPointer) {
+        inflater.consume(RecordingFormat.frameHeaderSize + body.count)
+        validRecords += 1
     }
 
     /// Reads every remaining event into an array.
@@ -89,7 +115,7 @@ public final class RecordingReader: Sequence, IteratorProtocol {
         return ReceivedEvent(receivedAt: Timestamp(nanoseconds: received), event: event)
     }
 
-    private func finish() -> ReceivedEvent? {
+    private func finish() -> UnsafeRawBufferPointer? {
         switch inflater.state {
         case .active, .inputExhausted:
             end = .truncated(droppedBytes: inflater.available)
@@ -110,7 +136,7 @@ public final class RecordingReader: Sequence, IteratorProtocol {
         return nil
     }
 
-    private func stop(corrupt reason: String) -> ReceivedEvent? {
+    private func stop(corrupt reason: String) -> UnsafeRawBufferPointer? {
         end = .corrupt(validRecords: validRecords, decompressedOffset: inflater.consumedTotal, reason: reason)
         return nil
     }

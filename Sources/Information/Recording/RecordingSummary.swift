@@ -28,6 +28,9 @@ public struct RecordingSummary: Hashable, Sendable {
     }
     public var skippedUnknownKinds: [UInt8: Int]
     public var skippedMalformed: Int
+    /// Bytes after the end of the gzip stream (none in a file Edgewise wrote; something appended
+    /// to the file otherwise).
+    public var trailingBytes: Int64
 
     /// Reads `url` through and summarizes it; throws only when the file cannot be opened as a
     /// recording at all.
@@ -60,5 +63,6 @@ public struct RecordingSummary: Hashable, Sendable {
         end = reader.end ?? .complete
         skippedUnknownKinds = reader.skippedUnknownKinds
         skippedMalformed = reader.skippedMalformed
+        trailingBytes = reader.trailingBytes
     }
 }

@@ -48,8 +48,8 @@ do {
         i += 1
         if i % flushEvery == 0 {
             try writer.flush()
-            print("flushed \(writer.recordsFlushed)")
-            fflush(stdout)
+            // Unbuffered: the line must reach the pipe before the next record is appended.
+            FileHandle.standardOutput.write(Data("flushed \(writer.recordsFlushed)\n".utf8))
         }
     }
     try writer.close()
