@@ -103,12 +103,17 @@ public actor PolymarketMarketStream {
             $0.socket = socket
             $0.pump = pump
         }
-        continuation.onTermination = { [weak self] _ in self?.stop() }
+        continuation.onTermination = { [weak self] _ in self?.terminate() }
         return stream
     }
 
-    /// Closes the connection and ends ``updates()``.
+    /// Closes the connection; ``updates()`` then delivers `.connection(.stopped)` and ends.
     public nonisolated func stop() {
+        control.withLock { $0.socket }?.stop()
+    }
+
+    /// The consumer went away: nothing is left to deliver to, so stop at once.
+    nonisolated func terminate() {
         let (socket, pump) = control.withLock { ($0.socket, $0.pump) }
         socket?.stop()
         pump?.cancel()
