@@ -249,6 +249,7 @@ public actor PolymarketMarketStream {
             books[token] = book
             lastFailedResync[token] = nil
             statistics.resyncs += 1
+            if fetched.reportedHash != nil, !fetched.hashMatches { statistics.restHashMismatches += 1 }
             logger.info("book resynced from REST", metadata: ["token": "\(token)", "reason": "\(reason)"])
             emit(.resynced(token, reason: reason))
             emit(.event(ReceivedEvent(receivedAt: receivedAt, event: .bookSnapshot(fetched.snapshot))))
