@@ -10,7 +10,7 @@ struct MarketStreamTests {
     let token = Fixtures.wsToken
 
     func start(
-        webSocket script: @escaping LoopbackWebSocketScript, keepAlive: Duration = .seconds(60),
+        tokens: [TokenID]? = nil, webSocket script: @escaping LoopbackWebSocketScript, keepAlive: Duration = .seconds(60),
         bids: [(String, String)] = [("0.5", "100")], asks: [(String, String)] = [("0.6", "40")]
     ) async throws -> (LoopbackServer, PolymarketMarketStream, Collector<MarketStreamUpdate>) {
         let book = try restBook(token: token.rawValue, bids: bids, asks: asks)
@@ -22,7 +22,7 @@ struct MarketStreamTests {
         let endpoints = PolymarketEndpoints(
             gamma: server.baseURL, clob: server.baseURL, webSocket: server.webSocketURL("/ws/market"), data: server.baseURL)
         let stream = PolymarketMarketStream(
-            endpoints: endpoints, tokens: [token],
+            endpoints: endpoints, tokens: tokens ?? [token],
             configuration: .init(keepAliveInterval: keepAlive, initialReconnectDelay: .milliseconds(10), maxReconnectDelay: .milliseconds(50)),
             clob: ClobClient(baseURL: server.baseURL, configuration: fastTransport), logger: quietLogger)
         return (server, stream, Collector(await stream.updates()))
@@ -169,6 +169,22 @@ struct MarketStreamTests {
         }
         #expect(await stream.tokens == [token])
         try await eventually("PING on the interval") { server.receivedTexts("/ws/market").filter { $0 == "PING" }.count >= 2 }
+        try await stop(server, stream, updates)
+    }
+
+    @Test func startingWithoutTokensSubscribesWithTheInitialMessage() async throws {
+        let bookFrame = try Fixtures.wsEvent("book")
+        let (server, stream, updates) = try await start(tokens: [], webSocket: { socket in
+            let first = try await socket.nextText(ignoring: "PING")
+            if first?.contains(#""type":"market""#) == true { try await socket.send(bookFrame) }
+            try await holdOpen(socket)
+        })
+        await stream.subscribe([token])
+        try await updates.wait(for: "snapshot after late subscription") { $0.snapshot != nil }
+        let texts = server.receivedTexts("/ws/market").filter { $0 != "PING" }
+        #expect(texts.first?.contains(token.rawValue) == true)
+        #expect(texts.first?.contains(#""type":"market""#) == true)
+        #expect(await stream.book(for: token)?.isSynchronized == true)
         try await stop(server, stream, updates)
     }
 }

@@ -51,6 +51,9 @@ public actor PolymarketMarketStream {
     private var tokenOrder: [TokenID]
     private var books: [TokenID: OrderBook] = [:]
     private var lastFailedResync: [TokenID: ContinuousClock.Instant] = [:]
+    /// The tokens of the last initial subscription message, to catch up with (un)subscriptions
+    /// made while a connection was being established.
+    private var initiallySubscribed: [TokenID] = []
     private var output: AsyncStream<MarketStreamUpdate>.Continuation?
     public private(set) var statistics = MarketStreamStatistics()
 
@@ -128,9 +131,10 @@ public actor PolymarketMarketStream {
     public func subscribe(_ tokens: [TokenID]) async {
         let added = tokens.filter { !tokenOrder.contains($0) }
         guard !added.isEmpty else { return }
+        let nothingSentYet = tokenOrder.isEmpty
         tokenOrder += added
         if let socket = control.withLock({ $0.socket }) {
-            await socket.send(MarketChannelSubscription.subscribe(added))
+            await socket.send(nothingSentYet ? MarketChannelSubscription.initial(added, initialDump: configuration.initialDump) : MarketChannelSubscription.subscribe(added))
         }
     }
 
@@ -150,7 +154,24 @@ public actor PolymarketMarketStream {
     // MARK: Processing
 
     func initialSubscription() -> [String] {
-        tokenOrder.isEmpty ? [] : [MarketChannelSubscription.initial(tokenOrder, initialDump: configuration.initialDump)]
+        initiallySubscribed = tokenOrder
+        return tokenOrder.isEmpty ? [] : [MarketChannelSubscription.initial(tokenOrder, initialDump: configuration.initialDump)]
+    }
+
+    /// Sends what changed between the initial subscription of this connection and now.
+    func reconcileSubscription() async {
+        guard let socket = control.withLock({ $0.socket }) else { return }
+        let added = tokenOrder.filter { !initiallySubscribed.contains($0) }
+        let removed = initiallySubscribed.filter { !tokenOrder.contains($0) }
+        let nothingSentYet = initiallySubscribed.isEmpty
+        initiallySubscribed = tokenOrder
+        if nothingSentYet, !added.isEmpty {
+            // The venue expects the `type: market` message first; an operation alone may be ignored.
+            await socket.send(MarketChannelSubscription.initial(added, initialDump: configuration.initialDump))
+        } else if !added.isEmpty {
+            await socket.send(MarketChannelSubscription.subscribe(added))
+        }
+        if !removed.isEmpty { await socket.send(MarketChannelSubscription.unsubscribe(removed)) }
     }
 
     func finishOutput() {
@@ -167,6 +188,7 @@ public actor PolymarketMarketStream {
         switch event {
         case .state(let state):
             emit(.connection(state))
+            if case .connected = state { await reconcileSubscription() }
             switch state {
             case .connected(let connection) where connection > 1:
                 statistics.reconnects += 1
