@@ -3,6 +3,7 @@ import EdgewisePolymarket
 import EdgewiseTestSupport
 import EdgewiseVenueKit
 import Foundation
+import Logging
 import Synchronization
 
 /// Transport settings that make a full retry budget take milliseconds.
@@ -90,3 +91,10 @@ func restBook(token: String, bids: [(String, String)] = [("0.5", "100")], asks: 
     object["asks"] = asks.map { ["price": $0.0, "size": $0.1] }
     return .json(try SharedFixtures.jsonData(object))
 }
+
+/// A logger that keeps expected warnings (malformed frames in tests) out of the test output.
+let quietLogger: Logger = {
+    var logger = Logger(label: "test")
+    logger.logLevel = .critical
+    return logger
+}()

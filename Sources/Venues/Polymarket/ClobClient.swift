@@ -83,6 +83,11 @@ public struct ClobClient: Sendable {
     public struct LastTrade: Sendable, Hashable {
         public var price: Price?
         public var side: OrderSide?
+
+        public init(price: Price?, side: OrderSide?) {
+            self.price = price
+            self.side = side
+        }
     }
 
     public func lastTradePrice(_ token: TokenID) async throws(VenueError) -> LastTrade {

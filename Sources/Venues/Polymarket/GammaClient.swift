@@ -39,6 +39,33 @@ public struct GammaClient: Sendable {
         try await page(query, pageSize: pageSize, limit: limit) { (q) throws(VenueError) in try await events(q) }
     }
 
+    /// The pages of `/markets` one at a time, for catalogs too large to hold at once. Ends after
+    /// a short page or `limit` markets; a failed request ends the sequence with its error.
+    public func marketPages(_ query: GammaQuery = GammaQuery(), pageSize: Int = 100, limit: Int = .max) -> AsyncThrowingStream<[GammaMarket], any Error> {
+        AsyncThrowingStream { continuation in
+            let task = Task {
+                var offset = query.offset ?? 0
+                var delivered = 0
+                do {
+                    while delivered < limit, !Task.isCancelled {
+                        var pageQuery = query
+                        pageQuery.offset = offset
+                        pageQuery.limit = min(max(1, pageSize), limit - delivered)
+                        let batch = try await markets(pageQuery)
+                        if !batch.isEmpty { continuation.yield(Array(batch.prefix(limit - delivered))) }
+                        delivered += batch.count
+                        offset += batch.count
+                        if batch.count < pageQuery.limit! { break }
+                    }
+                    continuation.finish()
+                } catch {
+                    continuation.finish(throwing: error)
+                }
+            }
+            continuation.onTermination = { _ in task.cancel() }
+        }
+    }
+
     func page<T>(
         _ query: GammaQuery, pageSize: Int, limit: Int, fetch: (GammaQuery) async throws(VenueError) -> [T]
     ) async throws(VenueError) -> [T] {

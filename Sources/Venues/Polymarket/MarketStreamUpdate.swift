@@ -46,4 +46,6 @@ public struct MarketStreamStatistics: Sendable, Hashable {
     public var resyncs = 0
     public var resyncFailures = 0
     public var reconnects = 0
+    /// REST books whose reported hash differs from ours (tracked, not rejected: see ``PolymarketBook``).
+    public var restHashMismatches = 0
 }

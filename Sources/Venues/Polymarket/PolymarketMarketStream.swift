@@ -51,6 +51,9 @@ public actor PolymarketMarketStream {
     private var tokenOrder: [TokenID]
     private var books: [TokenID: OrderBook] = [:]
     private var lastFailedResync: [TokenID: ContinuousClock.Instant] = [:]
+    /// The tokens of the last initial subscription message, to catch up with (un)subscriptions
+    /// made while a connection was being established.
+    private var initiallySubscribed: [TokenID] = []
     private var output: AsyncStream<MarketStreamUpdate>.Continuation?
     public private(set) var statistics = MarketStreamStatistics()
 
@@ -103,12 +106,17 @@ public actor PolymarketMarketStream {
             $0.socket = socket
             $0.pump = pump
         }
-        continuation.onTermination = { [weak self] _ in self?.stop() }
+        continuation.onTermination = { [weak self] _ in self?.terminate() }
         return stream
     }
 
-    /// Closes the connection and ends ``updates()``.
+    /// Closes the connection; ``updates()`` then delivers `.connection(.stopped)` and ends.
     public nonisolated func stop() {
+        control.withLock { $0.socket }?.stop()
+    }
+
+    /// The consumer went away: nothing is left to deliver to, so stop at once.
+    nonisolated func terminate() {
         let (socket, pump) = control.withLock { ($0.socket, $0.pump) }
         socket?.stop()
         pump?.cancel()
@@ -123,9 +131,10 @@ public actor PolymarketMarketStream {
     public func subscribe(_ tokens: [TokenID]) async {
         let added = tokens.filter { !tokenOrder.contains($0) }
         guard !added.isEmpty else { return }
+        let nothingSentYet = tokenOrder.isEmpty
         tokenOrder += added
         if let socket = control.withLock({ $0.socket }) {
-            await socket.send(MarketChannelSubscription.subscribe(added))
+            await socket.send(nothingSentYet ? MarketChannelSubscription.initial(added, initialDump: configuration.initialDump) : MarketChannelSubscription.subscribe(added))
         }
     }
 
@@ -145,7 +154,24 @@ public actor PolymarketMarketStream {
     // MARK: Processing
 
     func initialSubscription() -> [String] {
-        tokenOrder.isEmpty ? [] : [MarketChannelSubscription.initial(tokenOrder, initialDump: configuration.initialDump)]
+        initiallySubscribed = tokenOrder
+        return tokenOrder.isEmpty ? [] : [MarketChannelSubscription.initial(tokenOrder, initialDump: configuration.initialDump)]
+    }
+
+    /// Sends what changed between the initial subscription of this connection and now.
+    func reconcileSubscription() async {
+        guard let socket = control.withLock({ $0.socket }) else { return }
+        let added = tokenOrder.filter { !initiallySubscribed.contains($0) }
+        let removed = initiallySubscribed.filter { !tokenOrder.contains($0) }
+        let nothingSentYet = initiallySubscribed.isEmpty
+        initiallySubscribed = tokenOrder
+        if nothingSentYet, !added.isEmpty {
+            // The venue expects the `type: market` message first; an operation alone may be ignored.
+            await socket.send(MarketChannelSubscription.initial(added, initialDump: configuration.initialDump))
+        } else if !added.isEmpty {
+            await socket.send(MarketChannelSubscription.subscribe(added))
+        }
+        if !removed.isEmpty { await socket.send(MarketChannelSubscription.unsubscribe(removed)) }
     }
 
     func finishOutput() {
@@ -162,6 +188,7 @@ public actor PolymarketMarketStream {
         switch event {
         case .state(let state):
             emit(.connection(state))
+            if case .connected = state { await reconcileSubscription() }
             switch state {
             case .connected(let connection) where connection > 1:
                 statistics.reconnects += 1
@@ -244,6 +271,7 @@ public actor PolymarketMarketStream {
             books[token] = book
             lastFailedResync[token] = nil
             statistics.resyncs += 1
+            if fetched.reportedHash != nil, !fetched.hashMatches { statistics.restHashMismatches += 1 }
             logger.info("book resynced from REST", metadata: ["token": "\(token)", "reason": "\(reason)"])
             emit(.resynced(token, reason: reason))
             emit(.event(ReceivedEvent(receivedAt: receivedAt, event: .bookSnapshot(fetched.snapshot))))

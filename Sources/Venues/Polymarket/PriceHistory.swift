@@ -33,6 +33,11 @@ public struct PriceHistoryQuery: Sendable, Hashable {
 public struct PricePoint: Sendable, Hashable {
     public var time: Timestamp
     public var price: Price
+
+    public init(time: Timestamp, price: Price) {
+        self.time = time
+        self.price = price
+    }
 }
 
 struct PriceHistoryResponse: Decodable {

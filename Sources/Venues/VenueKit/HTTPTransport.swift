@@ -29,16 +29,20 @@ public struct HTTPTransportConfiguration: Sendable {
 public struct HTTPTransport: Sendable {
     /// The process-wide HTTP client. Its connect timeout is short so that a wrong host or a
     /// closed port fails fast instead of hanging for the library default of 10 s.
-    public static let sharedClient: HTTPClient = {
+    public static let sharedClient: HTTPClient = makeClient(connectTimeout: .seconds(3))
+
+    /// A client with its own connect timeout, for callers that need a different one. The caller
+    /// owns it and must `shutdown()` it; ``sharedClient`` lives for the whole process.
+    public static func makeClient(connectTimeout: Duration, readTimeout: Duration = .seconds(30)) -> HTTPClient {
         var configuration = HTTPClient.Configuration(
-            timeout: .init(connect: .seconds(3), read: .seconds(30)))
+            timeout: .init(connect: .nanoseconds(connectTimeout.nanosecondCount), read: .nanoseconds(readTimeout.nanosecondCount)))
         configuration.httpVersion = .automatic
         // The library would keep retrying a refused connect until the connect timeout; our own
         // retry policy decides instead, so a closed port fails in milliseconds.
         configuration.connectionPool.retryConnectionEstablishment = false
         configuration.decompression = .enabled(limit: .ratio(50))
         return HTTPClient(eventLoopGroup: MultiThreadedEventLoopGroup.singleton, configuration: configuration)
-    }()
+    }
 
     public let baseURL: URL
     public let configuration: HTTPTransportConfiguration
@@ -92,7 +96,7 @@ public struct HTTPTransport: Sendable {
                     let retryAfter = response.header("Retry-After").flatMap(Self.parseRetryAfter)
                     failure = .rateLimited(endpoint: request.endpointName, retryAfter: retryAfter)
                     if let retryAfter {
-                        if retryAfter > policy.maxRetryAfter { giveUp = true } else { requestedDelay = retryAfter }
+                        if retryAfter > configuration.retry.maxRetryAfter { giveUp = true } else { requestedDelay = retryAfter }
                     }
                 case 500..<600:
                     failure = .server(endpoint: request.endpointName, status: response.status, body: Self.excerpt(response.body))

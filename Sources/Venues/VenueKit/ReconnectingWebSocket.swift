@@ -6,7 +6,6 @@ import NIOPosix
 import Synchronization
 import WSClient
 
-
 /// A WebSocket that stays connected: it reconnects with capped exponential backoff, re-sends the
 /// subscription messages after every (re)connect, sends an application-level keep-alive text on
 /// an interval, and delivers text frames and connection changes as one ordered stream.
@@ -85,7 +84,11 @@ public final class ReconnectingWebSocket: Sendable {
             continuation.yield(.state(.stopped))
             continuation.finish()
         }
-        state.withLock { $0.runTask = task }
+        let stoppedMeanwhile = state.withLock { state -> Bool in
+            state.runTask = task
+            return state.stopped
+        }
+        if stoppedMeanwhile { task.cancel() }
         continuation.onTermination = { [weak self] _ in self?.stop() }
         return stream
     }

@@ -1,0 +1,190 @@
+import EdgewiseCore
+import EdgewisePolymarket
+import EdgewiseTestSupport
+import EdgewiseVenueKit
+import Foundation
+import Testing
+
+@Suite("Polymarket market stream against loopback", .requiresSharedFixtures, .timeLimit(.minutes(1)))
+struct MarketStreamTests {
+    let token = Fixtures.wsToken
+
+    func start(
+        tokens: [TokenID]? = nil, webSocket script: @escaping LoopbackWebSocketScript, keepAlive: Duration = .seconds(60),
+        bids: [(String, String)] = [("0.5", "100")], asks: [(String, String)] = [("0.6", "40")]
+    ) async throws -> (LoopbackServer, PolymarketMarketStream, Collector<MarketStreamUpdate>) {
+        let book = try restBook(token: token.rawValue, bids: bids, asks: asks)
+        let server = try await LoopbackServer.start(
+            routes: [.get("/book") { request in
+                (try? restBook(token: request.queryValue("token_id") ?? "", bids: bids, asks: asks)) ?? book
+            }],
+            webSockets: ["/ws/market": script])
+        let endpoints = PolymarketEndpoints(
+            gamma: server.baseURL, clob: server.baseURL, webSocket: server.webSocketURL("/ws/market"), data: server.baseURL)
+        let stream = PolymarketMarketStream(
+            endpoints: endpoints, tokens: tokens ?? [token],
+            configuration: .init(keepAliveInterval: keepAlive, initialReconnectDelay: .milliseconds(10), maxReconnectDelay: .milliseconds(50)),
+            clob: ClobClient(baseURL: server.baseURL, configuration: fastTransport), logger: quietLogger)
+        return (server, stream, Collector(await stream.updates()))
+    }
+
+    func stop(_ server: LoopbackServer, _ stream: PolymarketMarketStream, _ updates: Collector<MarketStreamUpdate>) async throws {
+        stream.stop()
+        try await updates.wait(for: "stopped") { $0.connectionState == .stopped }
+        await server.stop()
+    }
+
+    func priceChange(price: String, size: String, side: String, bestBid: String, bestAsk: String) -> String {
+        #"{"event_type":"price_change","market":"0xm","timestamp":"1757908892351","price_changes":[{"asset_id":"\#(token.rawValue)","price":"\#(price)","size":"\#(size)","side":"\#(side)","best_bid":"\#(bestBid)","best_ask":"\#(bestAsk)"}]}"#
+    }
+
+    @Test func droppedConnectionReconnectsResubscribesAndResyncsFromREST() async throws {
+        let log = ScriptLog()
+        let bookFrame = try Fixtures.wsEvent("book")
+        let (server, stream, updates) = try await start(webSocket: { socket in
+            log.add(try await socket.nextText() ?? "nil")
+            if socket.connection == 1 {
+                try await socket.send(bookFrame)
+                return  // drop
+            }
+            try await holdOpen(socket)
+        }, bids: [("0.45", "10")], asks: [("0.55", "10")])
+
+        try await updates.wait(for: "REST resync after reconnect") { $0.resyncReason?.contains("reconnected") == true }
+        let snapshots = try await updates.wait(for: "WS and REST snapshots", count: 2) { $0.snapshot != nil }
+        #expect(snapshots[0].snapshot?.bids.count == 3)  // from the WebSocket
+        #expect(snapshots[1].snapshot?.bids == [BookLevel(price: .p("0.45"), size: .s("10"))])  // from REST
+        #expect(updates.all.contains { $0.connectionState == .connected(connection: 2) })
+
+        let subscriptions = log.all
+        #expect(subscriptions.count == 2)
+        #expect(subscriptions.allSatisfy { $0.contains(token.rawValue) && $0.contains(#""type":"market""#) && $0.contains(#""initial_dump":true"#) })
+        #expect(server.requests(path: "/book").map { $0.queryValue("token_id") } == [token.rawValue])
+
+        let book = try #require(await stream.book(for: token))
+        #expect(book.isSynchronized)
+        #expect(book.bestBid?.price == Price.p("0.45"))
+        #expect(book.bestAsk?.price == Price.p("0.55"))
+        #expect(await stream.statistics.reconnects == 1)
+        #expect(await stream.statistics.resyncs == 1)
+        try await stop(server, stream, updates)
+    }
+
+    @Test func bestBidMismatchTriggersRESTResync() async throws {
+        let bookFrame = try Fixtures.wsEvent("book")
+        let consistent = priceChange(price: "0.51", size: "5", side: "BUY", bestBid: "0.51", bestAsk: "0.52")
+        let inconsistent = priceChange(price: "0.47", size: "10", side: "BUY", bestBid: "0.49", bestAsk: "0.52")
+        let sentConsistent = ScriptLog()
+        let proceed = ScriptLog()
+        let (server, stream, updates) = try await start(webSocket: { socket in
+            _ = try await socket.nextText()
+            try await socket.send(bookFrame)
+            try await socket.send(consistent)
+            sentConsistent.add("sent")
+            try await eventually("test checked the book") { proceed.all.contains("go") }
+            try await socket.send(inconsistent)
+            try await holdOpen(socket)
+        })
+        try await updates.wait(for: "consistent delta") { $0.delta != nil }
+        try await eventually("delta applied") { await stream.book(for: token)?.bestBid?.price == Price.p("0.51") }
+        #expect(await stream.book(for: token)?.isSynchronized == true)
+        #expect(server.requests(path: "/book").isEmpty)
+        proceed.add("go")
+
+        let resync = try await updates.wait(for: "resync") { $0.resyncReason != nil }
+        #expect(resync[0].resyncReason?.contains("best bid") == true)
+        try await updates.wait(for: "REST snapshot", count: 2) { $0.snapshot != nil }
+        #expect(updates.all.filter { $0.delta != nil }.count == 2)  // the venue's deltas are still reported
+        let book = try #require(await stream.book(for: token))
+        #expect(book.isSynchronized)
+        #expect(book.bestBid?.price == Price.p("0.5"))
+        #expect(book.bestAsk?.price == Price.p("0.6"))
+        #expect(server.requests(path: "/book").count == 1)
+        try await stop(server, stream, updates)
+    }
+
+    @Test func deltaBeforeSnapshotTriggersRESTResync() async throws {
+        let delta = priceChange(price: "0.5", size: "7", side: "BUY", bestBid: "0.5", bestAsk: "0.6")
+        let (server, stream, updates) = try await start(webSocket: { socket in
+            _ = try await socket.nextText()
+            try await socket.send(delta)
+            try await holdOpen(socket)
+        })
+        let resync = try await updates.wait(for: "resync") { $0.resyncReason != nil }
+        #expect(resync[0].resyncReason == "price change before a snapshot")
+        try await updates.wait(for: "REST snapshot") { $0.snapshot != nil }
+        #expect(await stream.book(for: token)?.isSynchronized == true)
+        try await stop(server, stream, updates)
+    }
+
+    @Test func malformedAndUnknownFramesAreReportedAndSkipped() async throws {
+        let bookFrame = try Fixtures.wsEvent("book")
+        let (server, stream, updates) = try await start(webSocket: { socket in
+            _ = try await socket.nextText()
+            try await socket.send("{oops")
+            try await socket.send(#"{"event_type":"mystery_event","asset_id":"1"}"#)
+            try await socket.send("PONG")
+            try await socket.send("[" + bookFrame + "]")
+            try await holdOpen(socket)
+        })
+        try await updates.wait(for: "snapshot after bad frames") { $0.snapshot != nil }
+        let problems = updates.all.compactMap(\.problem)
+        #expect(problems.count == 2)
+        if case .malformedFrame(let error) = problems.first {
+            #expect(error.excerpt == "{oops")
+        } else {
+            Issue.record("expected a malformed-frame problem first, got \(problems)")
+        }
+        if case .unknownEvent(let type) = problems.last {
+            #expect(type == "mystery_event")
+        } else {
+            Issue.record("expected an unknown-event problem, got \(problems)")
+        }
+        let statistics = await stream.statistics
+        #expect(statistics.malformedFrames == 1)
+        #expect(statistics.unknownEvents == 1)
+        #expect(statistics.pongs == 1)
+        #expect(statistics.reconnects == 0)
+        #expect(await stream.book(for: token)?.bestBid?.price == Price.p("0.50"))
+        try await stop(server, stream, updates)
+    }
+
+    @Test func subscribeUnsubscribeAndKeepAliveWhileRunning() async throws {
+        let bookFrame = try Fixtures.wsEvent("book")
+        let (server, stream, updates) = try await start(webSocket: { socket in
+            _ = try await socket.nextText()
+            try await socket.send(bookFrame)
+            try await holdOpen(socket)
+        }, keepAlive: .milliseconds(30))
+        try await updates.wait(for: "snapshot") { $0.snapshot != nil }
+        let other = TokenID("123")
+        await stream.subscribe([other, token])
+        try await eventually("dynamic subscribe") {
+            server.receivedTexts("/ws/market").contains(#"{"assets_ids":["123"],"operation":"subscribe"}"#)
+        }
+        #expect(await stream.tokens == [token, other])
+        await stream.unsubscribe([other])
+        try await eventually("dynamic unsubscribe") {
+            server.receivedTexts("/ws/market").contains(#"{"assets_ids":["123"],"operation":"unsubscribe"}"#)
+        }
+        #expect(await stream.tokens == [token])
+        try await eventually("PING on the interval") { server.receivedTexts("/ws/market").filter { $0 == "PING" }.count >= 2 }
+        try await stop(server, stream, updates)
+    }
+
+    @Test func startingWithoutTokensSubscribesWithTheInitialMessage() async throws {
+        let bookFrame = try Fixtures.wsEvent("book")
+        let (server, stream, updates) = try await start(tokens: [], webSocket: { socket in
+            let first = try await socket.nextText(ignoring: "PING")
+            if first?.contains(#""type":"market""#) == true { try await socket.send(bookFrame) }
+            try await holdOpen(socket)
+        })
+        await stream.subscribe([token])
+        try await updates.wait(for: "snapshot after late subscription") { $0.snapshot != nil }
+        let texts = server.receivedTexts("/ws/market").filter { $0 != "PING" }
+        #expect(texts.first?.contains(token.rawValue) == true)
+        #expect(texts.first?.contains(#""type":"market""#) == true)
+        #expect(await stream.book(for: token)?.isSynchronized == true)
+        try await stop(server, stream, updates)
+    }
+}
