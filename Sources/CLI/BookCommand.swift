@@ -43,12 +43,13 @@ struct BookCommand: AsyncParsableCommand {
 
     func run() async throws {
         let services = try global.services()
-        let (market, tokens) = try await resolve(services)
+        let polymarket = services.polymarket()
+        let (market, tokens) = try await resolve(polymarket, services)
         if watch {
-            try await follow(tokens: tokens, market: market, services: services)
+            try await follow(tokens: tokens, market: market, polymarket: polymarket)
             return
         }
-        let books = try await services.clob().books(tokens)
+        let books = try await polymarket.clob.books(tokens)
         let byToken = Dictionary(books.map { ($0.snapshot.instrument.token, $0) }, uniquingKeysWith: { first, _ in first })
         let views = tokens.compactMap { token in
             byToken[token].map { BookView(book: OrderBook(snapshot: $0.snapshot), market: market, depth: depth, details: $0) }
@@ -66,14 +67,14 @@ struct BookCommand: AsyncParsableCommand {
     }
 
     /// The market (if Gamma knows it) and the tokens to show.
-    func resolve(_ services: EdgewiseServices) async throws -> (Market?, [TokenID]) {
-        let reference = PolymarketMarketReference(market)
-        let found = try await services.gamma().market(for: reference)
+    func resolve(_ polymarket: PolymarketClient, _ services: EdgewiseServices) async throws -> (Market?, [TokenID]) {
+        let reference = MarketReference(market)
+        let found = try await polymarket.market(reference)
         if let found { try? services.cache([found]) }
         switch reference {
         case .token(let token):
             return (found, [token])
-        case .condition, .slug:
+        case .conditionID, .slug:
             guard let found else {
                 throw CLIFailure("no Polymarket market with \(reference)",
                                  hint: "find the slug or id with `edgewise markets --search <words>`")
@@ -84,8 +85,8 @@ struct BookCommand: AsyncParsableCommand {
         }
     }
 
-    func follow(tokens: [TokenID], market: Market?, services: EdgewiseServices) async throws {
-        let stream = services.marketStream(tokens: tokens)
+    func follow(tokens: [TokenID], market: Market?, polymarket: PolymarketClient) async throws {
+        let stream = polymarket.marketStream(tokens: tokens)
         let interrupt = InterruptHandler { stream.stop() }
         let timer = duration.map { seconds in
             Task {

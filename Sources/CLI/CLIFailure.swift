@@ -29,12 +29,9 @@ struct CLIFailure: Error {
         case is CancellationError:
             self.init("interrupted", exitCode: 130)
         default:
-            if error is any CustomStringConvertible, !(String(reflecting: type(of: error)).hasPrefix("ArgumentParser.")) {
-                let description = (error as any CustomStringConvertible).description
-                self.init(Self.oneLine(description))
-            } else {
-                return nil
-            }
+            // ArgumentParser's own errors (usage, --help, --version) keep its formatting.
+            guard !String(reflecting: type(of: error)).hasPrefix("ArgumentParser.") else { return nil }
+            self.init(Self.oneLine(String(describing: error)))
         }
     }
 

@@ -35,7 +35,8 @@ struct MarketsCommand: AsyncParsableCommand {
 
     func run() async throws {
         let services = try global.services()
-        let gamma = services.gamma()
+        let polymarket = services.polymarket()
+        let gamma = polymarket.gamma
         let listed: [GammaMarket]
         if let search {
             let result = try await gamma.search(search)
@@ -55,7 +56,7 @@ struct MarketsCommand: AsyncParsableCommand {
                 warn("skipped a market the venue returned in an unusable shape: \(error)")
             }
         }
-        let quotes = await Quotes.fetch(for: markets, using: services.clob())
+        let quotes = await Quotes.fetch(for: markets, using: polymarket.clob)
         try services.cache(markets)
 
         if json {

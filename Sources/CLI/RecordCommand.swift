@@ -57,7 +57,8 @@ struct RecordCommand: AsyncParsableCommand {
 
     func run() async throws {
         let services = try global.services()
-        let chosen = try await resolveMarkets(services)
+        let polymarket = services.polymarket()
+        let chosen = try await resolveMarkets(polymarket)
         guard !chosen.isEmpty else {
             throw CLIFailure("nothing to record: none of the chosen markets is open", hint: "check the slugs with `edgewise markets --search …`")
         }
@@ -70,7 +71,7 @@ struct RecordCommand: AsyncParsableCommand {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
 
         let recorder = Recorder(configuration: .init(directory: directory, venue: .polymarket))
-        let stream = services.marketStream(tokens: tokens)
+        let stream = polymarket.marketStream(tokens: tokens)
         let interrupt = InterruptHandler { stream.stop() }
         let timer = duration.map { seconds in
             Task {
@@ -100,12 +101,12 @@ struct RecordCommand: AsyncParsableCommand {
         }
     }
 
-    func resolveMarkets(_ services: EdgewiseServices) async throws -> [Market] {
-        let gamma = services.gamma()
+    func resolveMarkets(_ polymarket: PolymarketClient) async throws -> [Market] {
+        let gamma = polymarket.gamma
         var chosen: [Market] = []
         for text in markets {
-            let reference = PolymarketMarketReference(text)
-            guard let market = try await gamma.market(for: reference) else {
+            let reference = MarketReference(text)
+            guard let market = try await polymarket.market(reference) else {
                 throw CLIFailure("no Polymarket market with \(reference)", hint: "find it with `edgewise markets --search <words>`")
             }
             chosen.append(market)

@@ -28,16 +28,9 @@ public struct EdgewiseServices: Sendable {
             retry: RetryPolicy(maxAttempts: configuration.network.maxRetries + 1))
     }
 
-    public func gamma() -> GammaClient {
-        GammaClient(baseURL: polymarketEndpoints.gamma, configuration: httpConfiguration, logger: logger)
-    }
-
-    public func clob() -> ClobClient {
-        ClobClient(baseURL: polymarketEndpoints.clob, configuration: httpConfiguration, logger: logger)
-    }
-
-    public func marketStream(tokens: [TokenID]) -> PolymarketMarketStream {
-        PolymarketMarketStream(endpoints: polymarketEndpoints, tokens: tokens, clob: clob(), logger: logger)
+    /// Polymarket's read side (Gamma, CLOB REST, market streams) at the configured hosts.
+    public func polymarket() -> PolymarketClient {
+        PolymarketClient(endpoints: polymarketEndpoints, transport: httpConfiguration, logger: logger)
     }
 }
 
