@@ -87,9 +87,9 @@ let benchmarks: @Sendable () -> Void = {
         benchmark.stopMeasurement()
     }
 
-    // The general path (Codable decode into domain events, then OrderBook.apply), which the live
-    // stream uses because it must hand every event to the recorder; measured for comparison.
-    Benchmark("Polymarket price_change Codable decode + OrderBook.apply, 50-level book") { benchmark in
+    // The live stream's path: decode into domain events (which the recorder needs), then apply
+    // them to the book.
+    Benchmark("Polymarket price_change decode to BookDelta events + OrderBook.apply, 50-level book") { benchmark in
         let workload = Workload()
         let texts = workload.frames.map { String(decoding: $0, as: UTF8.self) }
         var book = workload.books.book(for: token)!

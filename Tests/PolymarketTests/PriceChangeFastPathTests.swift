@@ -153,6 +153,54 @@ struct PriceChangeFastPathTests {
     }
 }
 
+extension PriceChangeFastPathTests {
+    func deltas(_ messages: [MarketChannelMessage]) -> [BookDelta] {
+        messages.compactMap { if case .priceChange(let delta) = $0 { return delta } else { return nil } }
+    }
+
+    @Test("the scanner decodes price_change exactly as JSONDecoder does", .requiresSharedFixtures)
+    func decoderAgreement() throws {
+        let samples = try SharedFixtures.venueJSON("polymarket-ws-market-samples.json")
+        let sample = String(decoding: try SharedFixtures.jsonData((samples["events"] as! [String: Any])["price_change"]!), as: UTF8.self)
+        var frames = [sample]
+        var generator = SplitMix(seed: 11)
+        let tokens = ["1", token.rawValue, "998877665544332211009988776655443322110"]
+        for index in 0..<500 {
+            var entries: [String] = []
+            for _ in 0..<(1 + Int(generator.next() % 4)) {
+                var fields = [
+                    #""asset_id":"\#(tokens[Int(generator.next() % 3)])""#,
+                    #""price":"0.\#(generator.next() % 99 + 1)""#,
+                    #""side":"\#(generator.next() % 2 == 0 ? "BUY" : "SELL")""#,
+                ]
+                if generator.next() % 5 != 0 { fields.append(#""size":"\#(generator.next() % 10_000).\#(generator.next() % 100)""#) }
+                if generator.next() % 2 == 0 { fields.append(#""hash":"h\#(index)""#) }
+                if generator.next() % 2 == 0 { fields.append(#""best_bid":"\#(["0", "0.4", ""][Int(generator.next() % 3)])""#) }
+                if generator.next() % 2 == 0 { fields.append(#""best_ask":"\#(["1", "0.6", ""][Int(generator.next() % 3)])""#) }
+                fields.shuffle(using: &generator)
+                entries.append("{" + fields.joined(separator: ",") + "}")
+            }
+            frames.append(#"{"event_type":"price_change","market":"0xm","price_changes":[\#(entries.joined(separator: ","))],"timestamp":"\#(1_700_000_000_000 + index)"}"#)
+        }
+        for frame in frames {
+            let fast = try MarketChannelDecoder.decode(frame)
+            let general = try MarketChannelDecoder.decodeWithJSONDecoder(frame)
+            #expect(deltas(fast) == deltas(general), "\(frame)")
+            #expect(fast.count == general.count)
+        }
+    }
+
+    @Test("malformed price_change frames still get the general decoder's named error")
+    func decoderErrors() {
+        #expect(throws: MarketChannelDecodingError.self) {
+            try MarketChannelDecoder.decode(#"{"event_type":"price_change","price_changes":[{"asset_id":"1","price":"x","side":"BUY","size":"1"}]}"#)
+        }
+        #expect(throws: MarketChannelDecodingError.self) {
+            try MarketChannelDecoder.decode(#"{"event_type":"price_change","price_changes":[{"asset_id":"1","price":"0.5","side":"HOLD","size":"1"}]}"#)
+        }
+    }
+}
+
 struct SplitMix: RandomNumberGenerator {
     var state: UInt64
     init(seed: UInt64) { state = seed }

@@ -5,6 +5,16 @@ import Foundation
 /// Decodes market-channel text frames: `PONG`, one event object, or a JSON array of events.
 public enum MarketChannelDecoder {
     public static func decode(_ text: String) throws(MarketChannelDecodingError) -> [MarketChannelMessage] {
+        // price_change is most of the traffic: scan it directly. Anything the scanner declines or
+        // finds malformed goes through JSONDecoder, which also words the error.
+        var frame = text
+        let fast = frame.withUTF8 { bytes in try? PriceChangeFrameScanner.deltas(bytes) }
+        if let fast { return fast.map { .priceChange($0) } }
+        return try decodeWithJSONDecoder(text)
+    }
+
+    /// The general path for every frame shape; `decode` uses it for all but `price_change`.
+    static func decodeWithJSONDecoder(_ text: String) throws(MarketChannelDecodingError) -> [MarketChannelMessage] {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         if trimmed == "PONG" { return [.pong] }
         let data = Data(trimmed.utf8)
@@ -143,12 +153,16 @@ struct WireEvent: Decodable {
             case "SELL": side = .ask
             default: throw Failure(field: field + ".side", detail: "'\(entry.side)' is neither BUY nor SELL")
             }
-            let change = BookChange.set(side, try parse(entry.price, field + ".price"), try parse(entry.size ?? "0", field + ".size"))
+            let price: Price = try parse(entry.price, field + ".price")
             if deltas[token] == nil {
                 order.append(token)
                 deltas[token] = BookDelta(instrument: instrument(token), changes: [], venueTimestamp: time)
             }
-            deltas[token]!.changes.append(change)
+            // Without a size the entry only reports new best prices; it changes no level, and the
+            // reported prices still check the book (a missed change then triggers a resync).
+            if let size = entry.size {
+                deltas[token]!.changes.append(.set(side, price, try parse(size, field + ".size")))
+            }
             if let hash = entry.hash { deltas[token]!.hash = hash }
             if let bid = try reported(entry.best_bid, empty: "0", field + ".best_bid") { deltas[token]!.reportedBestBid = .some(bid) }
             if let ask = try reported(entry.best_ask, empty: "1", field + ".best_ask") { deltas[token]!.reportedBestAsk = .some(ask) }

@@ -93,147 +93,54 @@ public struct PriceChangeFastPath: Sendable {
     public func apply(
         _ frame: UnsafeBufferPointer<UInt8>, to books: inout PolymarketBookSet, receivedAt: Timestamp
     ) throws(FrameError) -> Outcome {
-        var scanner = JSONByteScanner(frame)
-        guard scanner.consume(UInt8(ascii: "{")) else { return .notPriceChange }
         var outcome = Outcome(handled: false, changesApplied: 0, unknownAssets: 0, inconsistentSlots: SlotList())
-        var timestamp: Timestamp?
         var touched = SlotList()
-        if scanner.consume(UInt8(ascii: "}")) { return .notPriceChange }
-        repeat {
-            guard let key = scanner.string(), scanner.consume(UInt8(ascii: ":")) else {
-                throw .malformed(offset: scanner.position)
+        let scanned: PriceChangeFrameScanner.Frame?
+        do {
+            scanned = try PriceChangeFrameScanner.scan(frame) { (scanner, entry) throws(FrameError) in
+                try apply(entry, scanner, &books, &outcome, &touched, receivedAt)
             }
-            if scanner.equals(key, "price_changes") {
-                outcome.handled = true
-                do {
-                    try applyChanges(&scanner, &books, &outcome, &touched, receivedAt)
-                } catch {
-                    // Whatever the rest of the frame held is lost: no touched book may claim to be in sync.
-                    if touched.overflowed {
-                        for slot in books.books.indices { books.invalidate(slot: slot) }
-                    } else {
-                        for slot in touched { books.invalidate(slot: slot) }
-                    }
-                    throw error
-                }
-            } else if scanner.equals(key, "event_type") {
-                guard let value = scanner.string() else { throw .malformed(offset: scanner.position) }
-                if !scanner.equals(value, "price_change") {
-                    if outcome.handled { throw .malformed(offset: scanner.position) }
-                    return .notPriceChange
-                }
-            } else if scanner.equals(key, "timestamp") {
-                guard let value = scanner.string() else { throw .malformed(offset: scanner.position) }
-                // Milliseconds parsed as millionths are exactly nanoseconds.
-                if let nanoseconds = FixedPoint.parseUnits(scanner.slice(value)) { timestamp = Timestamp(nanoseconds: nanoseconds) }
+        } catch {
+            // Whatever the rest of the frame held is lost: no touched book may claim to be in sync.
+            if touched.overflowed {
+                for slot in books.books.indices { books.invalidate(slot: slot) }
             } else {
-                guard scanner.skipValue() else { throw .malformed(offset: scanner.position) }
+                for slot in touched { books.invalidate(slot: slot) }
             }
-        } while scanner.consume(UInt8(ascii: ","))
-        guard scanner.consume(UInt8(ascii: "}")) else { throw .malformed(offset: scanner.position) }
-        guard outcome.handled else { return .notPriceChange }
+            throw error
+        }
+        guard let scanned else { return .notPriceChange }
+        outcome.handled = true
         for slot in touched {
-            books.books[slot].markUpdated(venueTimestamp: timestamp, receivedAt: nil)
+            books.books[slot].markUpdated(venueTimestamp: scanned.timestamp, receivedAt: nil)
         }
         return outcome
     }
 
-    private func applyChanges(
-        _ scanner: inout JSONByteScanner, _ books: inout PolymarketBookSet, _ outcome: inout Outcome,
-        _ touched: inout SlotList, _ receivedAt: Timestamp
+    private func apply(
+        _ entry: PriceChangeFrameScanner.Entry, _ scanner: JSONByteScanner, _ books: inout PolymarketBookSet,
+        _ outcome: inout Outcome, _ touched: inout SlotList, _ receivedAt: Timestamp
     ) throws(FrameError) {
-        guard scanner.consume(UInt8(ascii: "[")) else { throw .malformed(offset: scanner.position) }
-        if scanner.consume(UInt8(ascii: "]")) { return }
-        repeat {
-            guard scanner.consume(UInt8(ascii: "{")) else { throw .malformed(offset: scanner.position) }
-            var asset: Range<Int>?
-            var price: Range<Int>?
-            var size: Range<Int>?
-            var side: Range<Int>?
-            var bestBid: Range<Int>?
-            var bestAsk: Range<Int>?
-            repeat {
-                guard let key = scanner.string(), scanner.consume(UInt8(ascii: ":")) else {
-                    throw .malformed(offset: scanner.position)
-                }
-                var target: Range<Int>?? = .none
-                if scanner.equals(key, "asset_id") {
-                    target = scanner.string()
-                    asset = target ?? nil
-                } else if scanner.equals(key, "price") {
-                    target = scanner.string()
-                    price = target ?? nil
-                } else if scanner.equals(key, "size") {
-                    target = scanner.string()
-                    size = target ?? nil
-                } else if scanner.equals(key, "side") {
-                    target = scanner.string()
-                    side = target ?? nil
-                } else if scanner.equals(key, "best_bid") {
-                    target = scanner.string()
-                    bestBid = target ?? nil
-                } else if scanner.equals(key, "best_ask") {
-                    target = scanner.string()
-                    bestAsk = target ?? nil
-                } else {
-                    guard scanner.skipValue() else { throw .malformed(offset: scanner.position) }
-                }
-                if case .some(.none) = target { throw .malformed(offset: scanner.position) }
-            } while scanner.consume(UInt8(ascii: ","))
-            guard scanner.consume(UInt8(ascii: "}")) else { throw .malformed(offset: scanner.position) }
-            guard let asset, let price, let side else { throw .malformed(offset: scanner.position) }
-            guard let slot = books.slot(forTokenBytes: scanner.slice(asset)) else {
-                outcome.unknownAssets += 1
-                continue
-            }
-            touched.append(slot)
-            books.books[slot].markUpdated(venueTimestamp: nil, receivedAt: receivedAt)
-            guard let priceUnits = FixedPoint.parseUnits(scanner.slice(price)), priceUnits >= 0 else {
-                books.invalidate(slot: slot)
-                throw .invalidNumber(offset: price.lowerBound)
-            }
-            // A change without a size carries only the new best prices; treat it as no level change.
-            var sizeUnits: Int64 = -1
-            if let size {
-                guard let parsed = FixedPoint.parseUnits(scanner.slice(size)), parsed >= 0 else {
-                    books.invalidate(slot: slot)
-                    throw .invalidNumber(offset: size.lowerBound)
-                }
-                sizeUnits = parsed
-            }
-            let bookSide: BookSide
-            if scanner.equals(side, "BUY") {
-                bookSide = .bid
-            } else if scanner.equals(side, "SELL") {
-                bookSide = .ask
-            } else {
-                books.invalidate(slot: slot)
-                throw .invalidSide(offset: side.lowerBound)
-            }
-            guard books.books[slot].isSynchronized else {
-                // Waiting for a snapshot: applying to a stale book would only hide the gap.
-                outcome.inconsistentSlots.append(slot)
-                continue
-            }
-            if sizeUnits >= 0 {
-                books.books[slot].set(bookSide, Price(units: priceUnits), Size(units: sizeUnits))
-                outcome.changesApplied += 1
-            }
-            let reportedBid = bestBid.map { Self.reportedPrice(scanner.slice($0), emptyAt: 0) }
-            let reportedAsk = bestAsk.map { Self.reportedPrice(scanner.slice($0), emptyAt: FixedPoint.unitsPerWhole) }
-            do {
-                try books.books[slot].verify(reportedBestBid: reportedBid, reportedBestAsk: reportedAsk)
-            } catch {
-                outcome.inconsistentSlots.append(slot)
-            }
-        } while scanner.consume(UInt8(ascii: ","))
-        guard scanner.consume(UInt8(ascii: "]")) else { throw .malformed(offset: scanner.position) }
-    }
-
-    /// The venue reports an empty side as "0" (bids) or "1" (asks), sometimes as "".
-    @inline(__always)
-    static func reportedPrice(_ bytes: UnsafeBufferPointer<UInt8>, emptyAt sentinel: Int64) -> Price? {
-        guard let units = FixedPoint.parseUnits(bytes), units != sentinel else { return nil }
-        return Price(units: units)
+        guard let slot = books.slot(forTokenBytes: scanner.slice(entry.asset)) else {
+            outcome.unknownAssets += 1
+            return
+        }
+        touched.append(slot)
+        books.books[slot].markUpdated(venueTimestamp: nil, receivedAt: receivedAt)
+        let change = try entry.parse(scanner)
+        guard books.books[slot].isSynchronized else {
+            // Waiting for a snapshot: applying to a stale book would only hide the gap.
+            outcome.inconsistentSlots.append(slot)
+            return
+        }
+        if let size = change.size {
+            books.books[slot].set(change.side, change.price, size)
+            outcome.changesApplied += 1
+        }
+        do {
+            try books.books[slot].verify(reportedBestBid: change.reportedBestBid, reportedBestAsk: change.reportedBestAsk)
+        } catch {
+            outcome.inconsistentSlots.append(slot)
+        }
     }
 }
