@@ -101,7 +101,7 @@ let package = Package(
             path: "Tests/Tools/RecordingCrashWriter"),
         .testTarget(
             name: "EdgewiseCoreTests",
-            dependencies: ["EdgewiseCore"],
+            dependencies: ["EdgewiseCore", "EdgewiseTestSupport"],
             path: "Tests/CoreTests"),
         .testTarget(
             name: "EdgewiseStoreTests",

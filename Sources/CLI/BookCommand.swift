@@ -87,17 +87,8 @@ struct BookCommand: AsyncParsableCommand {
 
     func follow(tokens: [TokenID], market: Market?, polymarket: PolymarketClient) async throws {
         let stream = polymarket.marketStream(tokens: tokens)
-        let interrupt = InterruptHandler { stream.stop() }
-        let timer = duration.map { seconds in
-            Task {
-                try? await Task.sleep(for: .milliseconds(Int64(seconds * 1000)))
-                stream.stop()
-            }
-        }
-        defer {
-            timer?.cancel()
-            withExtendedLifetime(interrupt) {}
-        }
+        let trigger = StopTrigger(after: duration) { stream.stop() }
+        defer { trigger.cancel() }
         let interactive = !json && isatty(STDOUT_FILENO) == 1
         for await update in await stream.updates() {
             switch update {

@@ -72,17 +72,8 @@ struct RecordCommand: AsyncParsableCommand {
 
         let recorder = Recorder(configuration: .init(directory: directory, venue: .polymarket))
         let stream = polymarket.marketStream(tokens: tokens)
-        let interrupt = InterruptHandler { stream.stop() }
-        let timer = duration.map { seconds in
-            Task {
-                try? await Task.sleep(for: .milliseconds(Int64(seconds * 1000)))
-                stream.stop()
-            }
-        }
-        defer {
-            timer?.cancel()
-            withExtendedLifetime(interrupt) {}
-        }
+        let trigger = StopTrigger(after: duration) { stream.stop() }
+        defer { trigger.cancel() }
         if !json {
             warn("recording \(chosen.count) market(s), \(tokens.count) token(s) into \(directory.path); Ctrl-C to stop")
         }

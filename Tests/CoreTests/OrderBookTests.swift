@@ -1,3 +1,4 @@
+import EdgewiseTestSupport
 import Testing
 
 @testable import EdgewiseCore
@@ -148,18 +149,5 @@ struct OrderBookTests {
         #expect(book.bids.map(\.price.units) == model[.bid]!.keys.sorted())
         #expect(book.asks.map(\.price.units) == model[.ask]!.keys.sorted(by: >))
         #expect(book.bids.allSatisfy { model[.bid]![$0.price.units] == $0.size.units })
-    }
-}
-
-/// A deterministic generator so a failing randomized test can be replayed.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -130,7 +130,7 @@ struct PriceChangeFastPathTests {
 
     @Test("the fast path matches plain book updates on a long random stream")
     func randomStream() throws {
-        var generator = SplitMix(seed: 7)
+        var generator = SeededGenerator(seed: 7)
         var set = books(bids: [], asks: [])
         var reference = OrderBook(snapshot: BookSnapshot(instrument: InstrumentID(venue: .polymarket, token: token), bids: [], asks: []))
         for _ in 0..<5000 {
@@ -163,7 +163,7 @@ extension PriceChangeFastPathTests {
         let samples = try SharedFixtures.venueJSON("polymarket-ws-market-samples.json")
         let sample = String(decoding: try SharedFixtures.jsonData((samples["events"] as! [String: Any])["price_change"]!), as: UTF8.self)
         var frames = [sample]
-        var generator = SplitMix(seed: 11)
+        var generator = SeededGenerator(seed: 11)
         let tokens = ["1", token.rawValue, "998877665544332211009988776655443322110"]
         for index in 0..<500 {
             var entries: [String] = []
@@ -198,17 +198,5 @@ extension PriceChangeFastPathTests {
         #expect(throws: MarketChannelDecodingError.self) {
             try MarketChannelDecoder.decode(#"{"event_type":"price_change","price_changes":[{"asset_id":"1","price":"0.5","side":"HOLD","size":"1"}]}"#)
         }
-    }
-}
-
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
