@@ -70,7 +70,7 @@ struct BookCommand: AsyncParsableCommand {
     func resolve(_ polymarket: PolymarketClient, _ services: EdgewiseServices) async throws -> (Market?, [TokenID]) {
         let reference = MarketReference(market)
         let found = try await polymarket.market(reference)
-        if let found { try? services.cache([found]) }
+        if let found { cacheCatalog([found], services) }
         switch reference {
         case .token(let token):
             return (found, [token])

@@ -57,7 +57,7 @@ struct MarketsCommand: AsyncParsableCommand {
             }
         }
         let quotes = await Quotes.fetch(for: markets, using: polymarket.clob)
-        try services.cache(markets)
+        cacheCatalog(markets, services)
 
         if json {
             try printJSON(markets.map { MarketListing(market: $0, quotes: quotes) })

@@ -1,8 +1,20 @@
+import EdgewiseCore
+import EdgewiseRuntime
 import Foundation
 
 /// Writes a line to stderr: warnings never mix with the table or JSON on stdout.
 func warn(_ message: String) {
     FileHandle.standardError.write(Data("warning: \(message)\n".utf8))
+}
+
+/// Saves markets into the local catalog. The catalog is a convenience for later commands, so a
+/// database problem is reported but does not fail a command whose answer is already in hand.
+func cacheCatalog(_ markets: [Market], _ services: EdgewiseServices) {
+    do {
+        try services.cache(markets)
+    } catch {
+        warn("markets not saved to \(services.configuration.databasePath.path): \(error)")
+    }
 }
 
 /// Writes straight to stdout without buffering, so a watcher piped into another program sees

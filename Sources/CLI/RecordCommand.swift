@@ -65,7 +65,7 @@ struct RecordCommand: AsyncParsableCommand {
         if chosen.count > maxMarkets {
             throw CLIFailure("\(chosen.count) markets chosen but --max-markets is \(maxMarkets)", hint: "narrow the selection or raise --max-markets")
         }
-        try services.cache(chosen)
+        cacheCatalog(chosen, services)
         let tokens = chosen.flatMap { $0.outcomes.map(\.token) }
         let directory = output.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? services.configuration.recordingsDirectory
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)

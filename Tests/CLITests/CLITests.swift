@@ -47,6 +47,21 @@ struct CLITests {
         #expect(cached.outcomes.map(\.token.rawValue) == [VenueFixture.yes, VenueFixture.no])
     }
 
+    @Test("a database that cannot be written costs the cache, not the answer")
+    func unwritableDatabase() async throws {
+        let fixture = try VenueFixture()
+        let server = try await LoopbackServer.start(routes: try fixture.routes())
+        defer { Task { await server.stop() } }
+        var cli = try EdgewiseProcess(server: server)
+        let blocker = cli.home.appendingPathComponent("not-a-directory")
+        try Data("x".utf8).write(to: blocker)
+        cli.environment["EDGEWISE_DATABASE"] = blocker.appendingPathComponent("edgewise.sqlite").path
+        let result = try await cli.run("markets", "--json")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains(VenueFixture.conditionID))
+        #expect(result.stderr.hasPrefix("warning: markets not saved to"), "\(result.stderr)")
+    }
+
     @Test("markets --search prints a readable table")
     func marketsTable() async throws {
         let fixture = try VenueFixture()
