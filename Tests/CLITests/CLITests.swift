@@ -255,9 +255,20 @@ struct CLITests {
         #expect(misconfigured.status == 2)
         #expect(misconfigured.stderr.contains("EDGEWISE_POLYMARKET_GAMMA_URL"), "\(misconfigured.stderr)")
 
-        let usage = try await cli.run("record")
-        #expect(usage.status != 0)
-        #expect(usage.stderr.contains("choose what to record"), "\(usage.stderr)")
+        for (arguments, message) in [
+            (["record"], "choose what to record"),
+            (["markets", "--limit", "0"], "--limit must be between 1 and 500"),
+            (["markets", "--search", "  "], "--search needs some text"),
+            (["book", "x", "--depth", "0"], "--depth must be positive"),
+            (["book", "x", "--duration", "5"], "--duration only applies with --watch"),
+            (["record", "--market", "x", "--max-events", "0"], "--max-events must be positive"),
+            (["markets", "--venue", "nasdaq"], "nasdaq"),
+        ] {
+            let usage = try await cli.run(arguments)
+            #expect(usage.status != 0, "\(arguments)")
+            #expect(usage.stderr.contains(message), "\(arguments): \(usage.stderr)")
+        }
+        #expect(server.requests.count == 2, "usage errors must not reach the venue")
     }
 
     @Test("a rate-limited venue is retried after Retry-After")
