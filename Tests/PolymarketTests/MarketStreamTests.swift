@@ -118,6 +118,32 @@ struct MarketStreamTests {
         try await stop(server, stream, updates)
     }
 
+    @Test func deltasOlderThanTheRESTSnapshotAreRecordedButNotApplied() async throws {
+        // The REST sample's book is stamped 123456789 ms; frames queued while it was fetched can be older.
+        let token = self.token
+        @Sendable func change(_ price: String, _ size: String, at milliseconds: String) -> String {
+            #"{"event_type":"price_change","market":"0xm","timestamp":"\#(milliseconds)","price_changes":[{"asset_id":"\#(token.rawValue)","price":"\#(price)","size":"\#(size)","side":"BUY","best_bid":"0.5","best_ask":"0.6"}]}"#
+        }
+        let (server, stream, updates) = try await start(webSocket: { socket in
+            _ = try await socket.nextText()
+            try await socket.send(change("0.5", "3", at: "123456700"))   // before any snapshot: triggers the resync
+            try await socket.send(change("0.5", "1", at: "123456000"))   // older than the REST snapshot
+            try await socket.send(change("0.49", "7", at: "123456790"))  // newer
+            try await holdOpen(socket)
+        })
+        try await updates.wait(for: "REST snapshot") { $0.snapshot != nil }
+        try await updates.wait(for: "all three deltas", count: 3) {
+            if case .event(let received) = $0, case .bookDelta = received.event { return true }
+            return false
+        }
+        try await eventually("newer delta applied") { await stream.book(for: token)?.size(at: .p("0.49"), side: .bid) == .s("7") }
+        // The snapshot's 100 at 0.5 stands; the stale 1 was not written over it.
+        #expect(await stream.book(for: token)?.size(at: .p("0.5"), side: .bid) == .s("100"))
+        #expect(await stream.statistics.staleDeltasSkipped == 1)
+        #expect(await stream.book(for: token)?.isSynchronized == true)
+        try await stop(server, stream, updates)
+    }
+
     @Test func malformedAndUnknownFramesAreReportedAndSkipped() async throws {
         let bookFrame = try Fixtures.wsEvent("book")
         let (server, stream, updates) = try await start(webSocket: { socket in

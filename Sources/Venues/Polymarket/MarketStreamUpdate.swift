@@ -48,4 +48,7 @@ public struct MarketStreamStatistics: Sendable, Hashable {
     public var reconnects = 0
     /// REST books whose reported hash differs from ours (tracked, not rejected: see ``PolymarketBook``).
     public var restHashMismatches = 0
+    /// Deltas older than the snapshot the book was rebuilt from (queued while it was fetched);
+    /// recorded, but not applied, since the snapshot already contains their effect.
+    public var staleDeltasSkipped = 0
 }

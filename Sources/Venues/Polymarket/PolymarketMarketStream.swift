@@ -51,6 +51,8 @@ public actor PolymarketMarketStream {
     private var tokenOrder: [TokenID]
     private var books: [TokenID: OrderBook] = [:]
     private var lastFailedResync: [TokenID: ContinuousClock.Instant] = [:]
+    /// The venue time of the snapshot each book was last rebuilt from.
+    private var snapshotTimes: [TokenID: Timestamp] = [:]
     /// The tokens of the last initial subscription message, to catch up with (un)subscriptions
     /// made while a connection was being established.
     private var initiallySubscribed: [TokenID] = []
@@ -145,6 +147,7 @@ public actor PolymarketMarketStream {
         for token in removed {
             books[token] = nil
             lastFailedResync[token] = nil
+            snapshotTimes[token] = nil
         }
         if let socket = control.withLock({ $0.socket }) {
             await socket.send(MarketChannelSubscription.unsubscribe(removed))
@@ -235,12 +238,19 @@ public actor PolymarketMarketStream {
             var book = books.removeValue(forKey: token) ?? OrderBook(instrument: snapshot.instrument)
             try? book.apply(snapshot, receivedAt: receivedAt)
             books[token] = book
+            snapshotTimes[token] = snapshot.venueTimestamp
             emit(.event(ReceivedEvent(receivedAt: receivedAt, event: event)))
         case .priceChange(let delta):
             let token = delta.instrument.token
             emit(.event(ReceivedEvent(receivedAt: receivedAt, event: event)))
             guard books[token]?.isSynchronized == true else {
                 await resync(token, reason: "price change before a snapshot")
+                return
+            }
+            // Frames queued while a REST snapshot was fetched may predate it; re-applying such an
+            // absolute level update would overwrite the newer size with an older one.
+            if let deltaTime = delta.venueTimestamp, let snapshotTime = snapshotTimes[token], deltaTime < snapshotTime {
+                statistics.staleDeltasSkipped += 1
                 return
             }
             do {
@@ -269,6 +279,7 @@ public actor PolymarketMarketStream {
             try? book.apply(fetched.snapshot, receivedAt: receivedAt)
             if let tick = fetched.tickSize { book.tickSize = tick }
             books[token] = book
+            snapshotTimes[token] = fetched.snapshot.venueTimestamp
             lastFailedResync[token] = nil
             statistics.resyncs += 1
             if fetched.reportedHash != nil, !fetched.hashMatches { statistics.restHashMismatches += 1 }
