@@ -196,7 +196,7 @@ public actor PolymarketMarketStream {
             case .connected(let connection) where connection > 1:
                 statistics.reconnects += 1
                 for token in tokenOrder { books[token]?.invalidate() }
-                for token in tokenOrder { await resync(token, reason: "reconnected; messages may have been missed", force: true) }
+                await resyncAll(tokenOrder, reason: "reconnected; messages may have been missed")
             case .disconnected:
                 for token in tokenOrder { books[token]?.invalidate() }
             default:
@@ -272,25 +272,56 @@ public actor PolymarketMarketStream {
         if !force, let last = lastFailedResync[token], clock.now - last < configuration.resyncCooldown { return }
         books[token]?.invalidate()
         do {
-            let fetched = try await clob.book(token)
-            let receivedAt = Timestamp.now()
-            guard tokenOrder.contains(token) else { return }
-            var book = books.removeValue(forKey: token) ?? OrderBook(instrument: fetched.snapshot.instrument)
-            try? book.apply(fetched.snapshot, receivedAt: receivedAt)
-            if let tick = fetched.tickSize { book.tickSize = tick }
-            books[token] = book
-            snapshotTimes[token] = fetched.snapshot.venueTimestamp
-            lastFailedResync[token] = nil
-            statistics.resyncs += 1
-            if fetched.reportedHash != nil, !fetched.hashMatches { statistics.restHashMismatches += 1 }
-            logger.info("book resynced from REST", metadata: ["token": "\(token)", "reason": "\(reason)"])
-            emit(.resynced(token, reason: reason))
-            emit(.event(ReceivedEvent(receivedAt: receivedAt, event: .bookSnapshot(fetched.snapshot))))
+            install(try await clob.book(token), receivedAt: Timestamp.now(), reason: reason)
         } catch {
-            statistics.resyncFailures += 1
-            lastFailedResync[token] = clock.now
-            logger.warning("book resync failed", metadata: ["token": "\(token)", "error": "\(error)"])
-            emit(.problem(.resyncFailed(token, error)))
+            resyncFailed(token, error)
         }
+    }
+
+    /// Rebuilds many books at once (after a reconnect), with `POST /books` in batches rather than
+    /// one request per token, so a large subscription is repaired in a few round trips.
+    func resyncAll(_ tokens: [TokenID], reason: String) async {
+        var start = 0
+        while start < tokens.count {
+            let batch = Array(tokens[start..<min(start + Self.resyncBatchSize, tokens.count)])
+            start += Self.resyncBatchSize
+            do {
+                let fetched = try await clob.books(batch)
+                let receivedAt = Timestamp.now()
+                var missing = Set(batch)
+                for book in fetched where missing.remove(book.snapshot.instrument.token) != nil {
+                    install(book, receivedAt: receivedAt, reason: reason)
+                }
+                // A token the batch answer left out still gets its own request.
+                for token in batch where missing.contains(token) { await resync(token, reason: reason, force: true) }
+            } catch {
+                for token in batch { resyncFailed(token, error) }
+            }
+        }
+    }
+
+    static let resyncBatchSize = 100
+
+    private func install(_ fetched: PolymarketBook, receivedAt: Timestamp, reason: String) {
+        let token = fetched.snapshot.instrument.token
+        guard tokenOrder.contains(token) else { return }
+        var book = books.removeValue(forKey: token) ?? OrderBook(instrument: fetched.snapshot.instrument)
+        try? book.apply(fetched.snapshot, receivedAt: receivedAt)
+        if let tick = fetched.tickSize { book.tickSize = tick }
+        books[token] = book
+        snapshotTimes[token] = fetched.snapshot.venueTimestamp
+        lastFailedResync[token] = nil
+        statistics.resyncs += 1
+        if fetched.reportedHash != nil, !fetched.hashMatches { statistics.restHashMismatches += 1 }
+        logger.info("book resynced from REST", metadata: ["token": "\(token)", "reason": "\(reason)"])
+        emit(.resynced(token, reason: reason))
+        emit(.event(ReceivedEvent(receivedAt: receivedAt, event: .bookSnapshot(fetched.snapshot))))
+    }
+
+    private func resyncFailed(_ token: TokenID, _ error: VenueError) {
+        statistics.resyncFailures += 1
+        lastFailedResync[token] = ContinuousClock().now
+        logger.warning("book resync failed", metadata: ["token": "\(token)", "error": "\(error)"])
+        emit(.problem(.resyncFailed(token, error)))
     }
 }
