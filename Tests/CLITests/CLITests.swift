@@ -225,6 +225,34 @@ struct CLITests {
         })
     }
 
+    @Test("Ctrl-C stops a recording cleanly: summary printed, file closed and complete")
+    func interruptedRecorder() async throws {
+        let fixture = try VenueFixture()
+        let server = try await LoopbackServer.start(routes: try fixture.routes(), webSockets: ["/ws/market": { socket in
+            guard try await socket.nextText(ignoring: "PING") != nil else { return }
+            try await socket.send(try VenueFixture.wsBook(VenueFixture.yes))
+            while try await socket.nextText(timeout: .seconds(30)) != nil {}
+        }])
+        defer { Task { await server.stop() } }
+        let cli = try EdgewiseProcess(server: server)
+        let output = cli.home.appendingPathComponent("rec")
+        let started = try cli.start(["record", "--market", VenueFixture.slug, "--output", output.path])
+        let deadline = ContinuousClock.now + .seconds(30)
+        while ContinuousClock.now < deadline {
+            let files = (try? FileManager.default.contentsOfDirectory(atPath: output.path)) ?? []
+            if files.contains(where: { $0.hasSuffix(".ewrec") }) { break }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        kill(started.0.processIdentifier, SIGINT)
+        let result = try await EdgewiseProcess.wait(started)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.hasPrefix("recorded 1 event(s) from 1 market(s) into 1 file(s)"), "\(result.stdout)")
+        let file = try #require(try FileManager.default.contentsOfDirectory(at: output, includingPropertiesForKeys: nil).first)
+        let reader = try RecordingReader(contentsOf: file)
+        #expect(reader.readAll().count == 1)
+        #expect(reader.end == .complete)
+    }
+
     @Test("errors are one line with a hint and a non-zero exit code")
     func errors() async throws {
         let fixture = try VenueFixture()
