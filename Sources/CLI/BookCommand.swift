@@ -37,7 +37,7 @@ struct BookCommand: AsyncParsableCommand {
 
     func validate() throws {
         guard depth > 0 else { throw ValidationError("--depth must be positive") }
-        if let duration, duration <= 0 { throw ValidationError("--duration must be positive") }
+        if let duration, !(duration > 0 && duration <= 31_536_000) { throw ValidationError("--duration must be a number of seconds between 0 and one year") }
         if duration != nil && !watch { throw ValidationError("--duration only applies with --watch") }
     }
 

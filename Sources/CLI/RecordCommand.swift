@@ -50,7 +50,7 @@ struct RecordCommand: AsyncParsableCommand {
         guard !markets.isEmpty || !events.isEmpty || tag != nil else {
             throw ValidationError("choose what to record with --market, --event or --tag")
         }
-        if let duration, duration <= 0 { throw ValidationError("--duration must be positive") }
+        if let duration, !(duration > 0 && duration <= 31_536_000) { throw ValidationError("--duration must be a number of seconds between 0 and one year") }
         if let maxEvents, maxEvents <= 0 { throw ValidationError("--max-events must be positive") }
         guard maxMarkets > 0 else { throw ValidationError("--max-markets must be positive") }
     }

@@ -60,7 +60,7 @@ extension EdgewiseStore {
                 db,
                 sql: """
                     SELECT venue, token_id, side, limit_price_units, size_units, status, last_sequence,
-                        coalesce(json_array_length(order_json, '$.fillIDs'), 0) AS fill_count
+                        coalesce(json_extract(order_json, '$.fillIDs'), '[]') AS fill_ids
                     FROM orders WHERE client_order_id = ?
                     """,
                 arguments: [order.id.rawValue])
@@ -78,11 +78,15 @@ extension EdgewiseStore {
             // Two tasks updating one order from stale copies would otherwise let the later
             // write erase the earlier one's fill or resurrect a finished order. The state
             // machine never leaves a terminal state nor forgets a fill, so either is staleness.
+            // Comparing fill ids, not counts: two stale copies can hold the same number of
+            // different fills.
             let storedStatus = OrderStatus(rawValue: stored["status"] as String) ?? .pendingSubmit
-            let storedFills: Int = stored["fill_count"]
-            if (storedStatus.isTerminal && !order.status.isTerminal) || order.fillIDs.count < storedFills {
+            let storedFillIDs = Set(try StoredJSON.decode([String].self, from: stored["fill_ids"] as String, what: "fills of order \(order.id)"))
+            if (storedStatus.isTerminal && !order.status.isTerminal)
+                || !storedFillIDs.isSubset(of: order.fillIDs.map(\.rawValue))
+            {
                 throw StoreError.staleOrderUpdate(
-                    order.id, stored: storedStatus, storedFills: storedFills, offered: order.status,
+                    order.id, stored: storedStatus, storedFills: storedFillIDs.count, offered: order.status,
                     offeredFills: order.fillIDs.count)
             }
             if case .filled(let fill) = event {

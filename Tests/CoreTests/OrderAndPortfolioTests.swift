@@ -59,6 +59,30 @@ struct OrderAndPortfolioTests {
         #expect(throws: OrderTransitionError.self) { try rejected.apply(.filled(fill("f5", .buy, "0.4", "1"))) }
     }
 
+    @Test("a fill that raced the venue's expiry still counts; a fill on the other side never does")
+    func expiryRaceAndSide() throws {
+        var order = Order(id: "c9", instrument: instrument, side: .buy, limitPrice: p("0.5"), size: s("10"),
+                          timeInForce: .goodTillDate(Timestamp(seconds: 100)), createdAt: Timestamp(seconds: 1))
+        try order.apply(.submitted(at: Timestamp(seconds: 2)))
+        try order.apply(.accepted("v1", at: Timestamp(seconds: 3)))
+        #expect(throws: OrderTransitionError.wrongOrder(order: "c9", fill: "f0")) { try order.apply(.filled(fill("f0", .sell, "0.5", "1"))) }
+        try order.apply(.expired(at: Timestamp(seconds: 100)))
+        try order.apply(.filled(fill("f1", .buy, "0.5", "4")))
+        #expect(order.status == .expired)
+        #expect(order.filledSize == s("4"))
+        try order.apply(.filled(fill("f2", .buy, "0.5", "6")))
+        #expect(order.status == .filled)
+    }
+
+    @Test("the same fill id on two venues is two fills")
+    func fillIDsPerVenue() throws {
+        var portfolio = Portfolio(cash: a("10"))
+        try portfolio.apply(fill("same", .buy, "0.5", "1"))
+        let other = Fill(id: "same", instrument: InstrumentID(venue: .kalshi, token: "K"), side: .buy, price: p("0.5"), size: s("1"), time: Timestamp(seconds: 1))
+        try portfolio.apply(other)
+        #expect(portfolio.positions.count == 2)
+    }
+
     @Test("realized and unrealized P&L are exact and net of fees")
     func pnl() throws {
         var portfolio = Portfolio(cash: a("100"))

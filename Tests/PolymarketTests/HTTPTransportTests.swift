@@ -1,7 +1,7 @@
 import EdgewiseCore
 import EdgewisePolymarket
 import EdgewiseTestSupport
-import EdgewiseVenueKit
+@testable import EdgewiseVenueKit
 import Foundation
 import Testing
 
@@ -149,5 +149,21 @@ struct HTTPTransportTests {
             return endpoint == "GET /midpoint"
         }
         await server.stop()
+    }
+}
+
+@Suite("Retry-After parsing")
+struct RetryAfterParsingTests {
+    @Test("absurd or hostile values are capped or refused, never trapped on", arguments: [
+        ("3", Duration.seconds(3)), ("0.25", .milliseconds(250)), ("1e300", .seconds(86_400)),
+        ("inf", .seconds(86_400)), ("99999999999999999999", .seconds(86_400)), ("9223372036854775807", .seconds(86_400)),
+    ] as [(String, Duration)])
+    func capped(value: String, expected: Duration) {
+        #expect(HTTPTransport.parseRetryAfter(value) == expected)
+    }
+
+    @Test("values that are not delta-seconds are ignored", arguments: ["nan", "-1", "soon", "Wed, 21 Oct 2026 07:28:00 GMT", ""])
+    func ignored(value: String) {
+        #expect(HTTPTransport.parseRetryAfter(value) == nil)
     }
 }

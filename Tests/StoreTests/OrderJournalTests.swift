@@ -99,6 +99,27 @@ struct OrderJournalTests {
         }
     }
 
+    @Test("two stale copies with the same number of different fills cannot erase each other's fill")
+    func staleCopiesWithDifferentFills() throws {
+        try withScratchStore { store, _ in
+            var order = Sample.order("ew-stale")
+            try store.journal(order: order)
+            try order.apply(.submitted(at: Timestamp(seconds: 1_700_000_001)))
+            try store.update(order: order, after: .submitted(at: Timestamp(seconds: 1_700_000_001)))
+            var first = order
+            var second = order
+            let f1 = Sample.fill("f-1", size: Size(units: 1_000_000))
+            let f2 = Sample.fill("f-2", size: Size(units: 2_000_000), at: 1_700_000_200)
+            try first.apply(.filled(f1))
+            try store.update(order: first, after: .filled(f1))
+            try second.apply(.filled(f2))
+            #expect(throws: StoreError.self) { try store.update(order: second, after: .filled(f2)) }
+            let stored = try #require(try store.order("ew-stale"))
+            #expect(stored.fillIDs == ["f-1"])
+            #expect(stored.filledSize == Size(units: 1_000_000))
+        }
+    }
+
     @Test("an update from a stale copy that would lose a fill or reopen a finished order is refused")
     func staleUpdate() throws {
         try withScratchStore { store, _ in

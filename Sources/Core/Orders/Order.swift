@@ -47,7 +47,8 @@ public struct Order: Hashable, Codable, Sendable, Identifiable {
     public var averageFillPrice: Price? { filledSize.units > 0 ? filledNotional.perShare(filledSize) : nil }
 
     /// Moves the state machine. Fills are accepted in any non-terminal state — and even after a
-    /// cancel, since a fill can race a cancel — but never twice and never beyond the size.
+    /// cancel or an expiry, which a fill can race — but never twice, never beyond the size and
+    /// never on the other side.
     public mutating func apply(_ event: OrderEvent) throws(OrderTransitionError) {
         switch event {
         case .submitted(let at):
@@ -73,11 +74,12 @@ public struct Order: Hashable, Codable, Sendable, Identifiable {
             rejectReason = reason
             updatedAt = at
         case .filled(let fill):
-            guard fill.instrument == instrument, fill.clientOrderID == nil || fill.clientOrderID == id else {
+            guard fill.instrument == instrument, fill.side == side, fill.clientOrderID == nil || fill.clientOrderID == id else {
                 throw .wrongOrder(order: id, fill: fill.id)
             }
             guard !fillIDs.contains(fill.id) else { throw .duplicateFill(order: id, fill: fill.id) }
-            guard status != .rejected, status != .expired else { throw invalid("filled") }
+            // A fill can race an expiry just as it races a cancel; only a rejected order never traded.
+            guard status != .rejected else { throw invalid("filled") }
             let total = filledSize + fill.size
             guard total <= size else { throw .overfill(order: id, size: size, filled: total) }
             filledSize = total
@@ -87,7 +89,7 @@ public struct Order: Hashable, Codable, Sendable, Identifiable {
             if let venue = fill.venueOrderID, venueOrderID == nil { venueOrderID = venue }
             if total == size {
                 status = .filled
-            } else if status != .pendingCancel && status != .cancelled {
+            } else if status != .pendingCancel && status != .cancelled && status != .expired {
                 status = .partiallyFilled
             }
             updatedAt = max(updatedAt, fill.time)

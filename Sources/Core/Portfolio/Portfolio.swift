@@ -5,7 +5,8 @@ public struct Portfolio: Hashable, Codable, Sendable {
     public private(set) var positions: [InstrumentID: Position]
     /// Realized P&L of positions that were closed and removed.
     public private(set) var closedRealizedPnL: Amount
-    public private(set) var bookedFills: Set<FillID>
+    /// Fill ids are unique per venue, not across venues.
+    public private(set) var bookedFills: Set<VenueFillID>
 
     public init(cash: Amount, positions: [Position] = []) {
         self.cash = cash
@@ -40,14 +41,15 @@ public struct Portfolio: Hashable, Codable, Sendable {
 
     /// Books a fill against cash and the position.
     public mutating func apply(_ fill: Fill) throws(PortfolioError) {
-        guard !bookedFills.contains(fill.id) else { throw .duplicateFill(fill.id) }
+        let key = VenueFillID(venue: fill.instrument.venue, fill: fill.id)
+        guard !bookedFills.contains(key) else { throw .duplicateFill(fill.id) }
         var position = positions[fill.instrument] ?? Position(instrument: fill.instrument)
         try position.apply(fill)
         switch fill.side {
         case .buy: cash -= fill.notional + fill.fee
         case .sell: cash += fill.notional - fill.fee
         }
-        bookedFills.insert(fill.id)
+        bookedFills.insert(key)
         store(position)
     }
 
@@ -65,5 +67,16 @@ public struct Portfolio: Hashable, Codable, Sendable {
         } else {
             positions[position.instrument] = position
         }
+    }
+}
+
+/// A fill id qualified by its venue.
+public struct VenueFillID: Hashable, Codable, Sendable {
+    public var venue: VenueID
+    public var fill: FillID
+
+    public init(venue: VenueID, fill: FillID) {
+        self.venue = venue
+        self.fill = fill
     }
 }

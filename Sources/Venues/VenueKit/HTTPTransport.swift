@@ -191,8 +191,13 @@ public struct HTTPTransport: Sendable {
     /// `Retry-After` as delta seconds; HTTP dates are not used by the venues we talk to.
     static func parseRetryAfter(_ value: String) -> Duration? {
         let trimmed = value.trimmingCharacters(in: .whitespaces)
-        if let seconds = Int64(trimmed), seconds >= 0 { return .seconds(seconds) }
-        if let seconds = Double(trimmed), seconds >= 0 { return .milliseconds(Int64(seconds * 1000)) }
+        // The header comes from the network: absurd values are capped rather than trusted, so
+        // they can neither overflow nor stall us (anything past the policy cap fails at once).
+        let day: Int64 = 86_400
+        if let seconds = Int64(trimmed), seconds >= 0 { return .seconds(min(seconds, day)) }
+        if let seconds = Double(trimmed), seconds >= 0, !seconds.isNaN {
+            return seconds >= Double(day) ? .seconds(day) : .milliseconds(Int64(seconds * 1000))
+        }
         return nil
     }
 
