@@ -153,6 +153,40 @@ struct MarketStreamTests {
         try await stop(server, stream, updates)
     }
 
+    @Test func theDeltaThatTriggeredAResyncIsAppliedWhenNewerThanTheSnapshot() async throws {
+        // The REST sample is stamped 123456789 ms; this delta is from 2025, so REST lagged behind it.
+        let delta = #"{"event_type":"price_change","market":"0xm","timestamp":"1757908892351","price_changes":[{"asset_id":"\#(token.rawValue)","price":"0.45","size":"7","side":"BUY","best_bid":"0.5","best_ask":"0.6"}]}"#
+        let (server, stream, updates) = try await start(webSocket: { socket in
+            _ = try await socket.nextText()
+            try await socket.send(delta)
+            try await holdOpen(socket)
+        })
+        try await updates.wait(for: "REST snapshot") { $0.snapshot != nil }
+        try await eventually("triggering delta applied") { await stream.book(for: token)?.size(at: .p("0.45"), side: .bid) == .s("7") }
+        #expect(await stream.book(for: token)?.isSynchronized == true)
+        #expect(await stream.book(for: token)?.size(at: .p("0.5"), side: .bid) == .s("100"))
+        try await stop(server, stream, updates)
+    }
+
+    @Test func aMalformedFrameForAKnownTokenResyncsItsBook() async throws {
+        let bookFrame = try Fixtures.wsEvent("book")  // bids .48/.49/.50, asks .52/.53/.54
+        // The first entry is fine, the second is not: the whole frame is dropped, and with it a real change.
+        let frame = #"{"event_type":"price_change","market":"0xm","timestamp":"1757908892351","price_changes":[{"asset_id":"\#(token.rawValue)","price":"0.45","size":"7","side":"BUY","best_bid":"0.5","best_ask":"0.52"},{"asset_id":"\#(token.rawValue)","price":"0.46","size":"0.0000001","side":"BUY"}]}"#
+        let (server, stream, updates) = try await start(webSocket: { socket in
+            _ = try await socket.nextText()
+            try await socket.send(bookFrame)
+            try await socket.send(frame)
+            try await holdOpen(socket)
+        })
+        let resync = try await updates.wait(for: "resync") { $0.resyncReason != nil }
+        #expect(resync[0].resyncReason == "a malformed frame was skipped")
+        #expect(await stream.statistics.malformedFrames == 1)
+        try await eventually("book rebuilt from REST") { await stream.book(for: token)?.bestBid?.price == .p("0.5") }
+        #expect(await stream.book(for: token)?.isSynchronized == true)
+        #expect(server.requests(path: "/books").count == 1)
+        try await stop(server, stream, updates)
+    }
+
     @Test func malformedAndUnknownFramesAreReportedAndSkipped() async throws {
         let bookFrame = try Fixtures.wsEvent("book")
         let (server, stream, updates) = try await start(webSocket: { socket in

@@ -211,6 +211,12 @@ public actor PolymarketMarketStream {
                 statistics.malformedFrames += 1
                 logger.warning("skipping malformed market-channel frame", metadata: ["error": "\(error)"])
                 emit(.problem(.malformedFrame(error)))
+                // The frame may have carried changes for our books, now lost: repair the books it
+                // names, or every book when it names none we know.
+                let named = tokenOrder.filter { text.contains($0.rawValue) }
+                let affected = named.isEmpty ? tokenOrder : named
+                for token in affected { books[token]?.invalidate() }
+                await resyncAll(affected, reason: "a malformed frame was skipped")
                 return
             }
             for message in messages { await handle(message, receivedAt: receivedAt) }
@@ -245,6 +251,7 @@ public actor PolymarketMarketStream {
             emit(.event(ReceivedEvent(receivedAt: receivedAt, event: event)))
             guard books[token]?.isSynchronized == true else {
                 await resync(token, reason: "price change before a snapshot")
+                applyIfNewerThanSnapshot(delta, receivedAt: receivedAt)
                 return
             }
             // Frames queued while a REST snapshot was fetched may predate it; re-applying such an
@@ -257,12 +264,30 @@ public actor PolymarketMarketStream {
                 try books[token]?.apply(delta, receivedAt: receivedAt)
             } catch {
                 await resync(token, reason: error.description)
+                applyIfNewerThanSnapshot(delta, receivedAt: receivedAt)
             }
         case .tickSizeChange(let change):
             books[change.instrument.token]?.tickSize = change.newTick
             emit(.event(ReceivedEvent(receivedAt: receivedAt, event: event)))
         default:
             emit(.event(ReceivedEvent(receivedAt: receivedAt, event: event)))
+        }
+    }
+
+    /// After a resync, the delta that triggered it still belongs on the book when the REST
+    /// snapshot predates it (REST lag); when it does not, the snapshot already contains it.
+    func applyIfNewerThanSnapshot(_ delta: BookDelta, receivedAt: Timestamp) {
+        let token = delta.instrument.token
+        guard var candidate = books[token], candidate.isSynchronized, let deltaTime = delta.venueTimestamp,
+              let snapshotTime = snapshotTimes[token], deltaTime > snapshotTime
+        else { return }
+        do {
+            try candidate.apply(delta, receivedAt: receivedAt)
+            books[token] = candidate
+        } catch {
+            // The fresh snapshot is consistent in itself and the delta is not consistent with it:
+            // keep the snapshot; a real change will show again in the venue's next report.
+            logger.warning("delta inconsistent with a fresh snapshot; kept the snapshot", metadata: ["token": "\(token)", "error": "\(error)"])
         }
     }
 
