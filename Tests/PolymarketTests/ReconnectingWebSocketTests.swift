@@ -64,6 +64,55 @@ struct ReconnectingWebSocketTests {
         await server.stop()
     }
 
+    @Test func aSilentConnectionIsPresumedDeadAndReplaced() async throws {
+        // The server reads (so our keep-alives are "delivered") but never answers: a half-open link.
+        let server = try await LoopbackServer.start(webSockets: ["/ws": { socket in
+            if socket.connection == 1 {
+                try await holdOpen(socket)
+            } else {
+                _ = try await socket.nextText()
+                try await socket.send("alive \(socket.connection)")
+                try await holdOpen(socket)
+            }
+        }])
+        let socket = ReconnectingWebSocket(
+            configuration: .init(
+                url: server.webSocketURL("/ws").absoluteString, keepAliveText: "PING", keepAliveInterval: .milliseconds(40),
+                initialReconnectDelay: .milliseconds(10), maxReconnectDelay: .milliseconds(50)),
+            subscriptionMessages: { ["SUBSCRIBE"] })
+        let events = Collector(socket.events())
+        try await events.wait(for: "reconnected after silence") { event in
+            if case .text("alive 2", _) = event { return true }
+            return false
+        }
+        #expect(events.all.contains {
+            if case .state(.disconnected(let reason)) = $0 { return reason.contains("connection presumed dead") }
+            return false
+        })
+        socket.stop()
+        try await events.wait(for: "stopped") { if case .state(.stopped) = $0 { true } else { false } }
+        await server.stop()
+    }
+
+    @Test func aConnectionThatAnswersKeepAlivesIsKept() async throws {
+        let server = try await LoopbackServer.start(webSockets: ["/ws": { socket in
+            while let text = try await socket.nextText(timeout: .seconds(60)) {
+                if text == "PING" { try await socket.send("PONG") }
+            }
+        }])
+        let socket = ReconnectingWebSocket(
+            configuration: .init(
+                url: server.webSocketURL("/ws").absoluteString, keepAliveText: "PING", keepAliveInterval: .milliseconds(50),
+                initialReconnectDelay: .milliseconds(10), maxReconnectDelay: .milliseconds(50)))
+        let events = Collector(socket.events())
+        // Twelve keep-alive rounds: four silence limits' worth of time.
+        try await events.wait(for: "twelve PONGs", count: 12) { if case .text("PONG", _) = $0 { true } else { false } }
+        #expect(!events.all.contains { if case .state(.disconnected) = $0 { true } else { false } })
+        socket.stop()
+        try await events.wait(for: "stopped") { if case .state(.stopped) = $0 { true } else { false } }
+        await server.stop()
+    }
+
     @Test func unreachableServerKeepsRetryingWithBackoff() async throws {
         let port = try await LoopbackServer.closedPort()
         let socket = ReconnectingWebSocket(configuration: .init(

@@ -24,12 +24,19 @@ public final class ReconnectingWebSocket: Sendable {
         public var maxFrameSize: Int
         /// The override to name in "cannot connect" messages.
         public var overrideHint: String
+        /// A connection that delivers nothing at all (not even the answer to a keep-alive) for
+        /// this long is presumed dead and replaced. A half-open TCP link otherwise looks alive
+        /// for many minutes while the data it should carry goes stale. Nil: three keep-alive
+        /// intervals when a keep-alive is sent, otherwise never.
+        public var silenceTimeout: Duration?
 
         public init(
             url: String, keepAliveText: String? = nil, keepAliveInterval: Duration = .seconds(10),
             initialReconnectDelay: Duration = .milliseconds(500), maxReconnectDelay: Duration = .seconds(30),
-            reconnectJitter: Double = 0.2, maxFrameSize: Int = 16 << 20, overrideHint: String = "EDGEWISE_*_URL"
+            reconnectJitter: Double = 0.2, maxFrameSize: Int = 16 << 20, overrideHint: String = "EDGEWISE_*_URL",
+            silenceTimeout: Duration? = nil
         ) {
+            self.silenceTimeout = silenceTimeout
             self.url = url
             self.keepAliveText = keepAliveText
             self.keepAliveInterval = keepAliveInterval
@@ -168,7 +175,20 @@ public final class ReconnectingWebSocket: Sendable {
         let keepAliveText = configuration.keepAliveText
         let interval = configuration.keepAliveInterval
         let maxFrameSize = configuration.maxFrameSize
+        let silenceLimit = configuration.silenceTimeout ?? (keepAliveText == nil ? nil : interval * 3)
+        let lastReceived = ActivityClock()
         try await withThrowingTaskGroup(of: Void.self) { group in
+            if let silenceLimit {
+                group.addTask {
+                    let limit = UInt64(silenceLimit.components.seconds) * 1_000_000_000
+                        + UInt64(silenceLimit.components.attoseconds / 1_000_000_000)
+                    while true {
+                        try await Task.sleep(for: silenceLimit / 4)
+                        let silent = DispatchTime.now().uptimeNanoseconds - lastReceived.last.load(ordering: .relaxed)
+                        if silent > limit { throw SilentConnection(limit: silenceLimit) }
+                    }
+                }
+            }
             if let keepAliveText {
                 group.addTask {
                     while true {
@@ -179,6 +199,7 @@ public final class ReconnectingWebSocket: Sendable {
             }
             group.addTask {
                 for try await message in inbound.messages(maxSize: maxFrameSize) {
+                    lastReceived.last.store(DispatchTime.now().uptimeNanoseconds, ordering: .relaxed)
                     let receivedAt = Timestamp.now()
                     switch message {
                     case .text(let text): continuation.yield(.text(text, receivedAt: receivedAt))
@@ -199,4 +220,15 @@ public final class ReconnectingWebSocket: Sendable {
         }
         return text
     }
+}
+
+/// The peer stopped sending anything, keep-alive answers included.
+struct SilentConnection: Error, CustomStringConvertible {
+    let limit: Duration
+    var description: String { "nothing received for \(limit.formattedSeconds), keep-alives included; connection presumed dead" }
+}
+
+/// When the connection last delivered anything, shared by the reader and the silence watchdog.
+final class ActivityClock: Sendable {
+    let last = Atomic<UInt64>(DispatchTime.now().uptimeNanoseconds)
 }
