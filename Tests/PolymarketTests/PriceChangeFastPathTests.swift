@@ -190,6 +190,56 @@ extension PriceChangeFastPathTests {
         }
     }
 
+    @Test("both paths check a batch once, at its end: an intermediate cross is no inconsistency")
+    func batchCheckedAtTheEnd() throws {
+        let frame = """
+            {"event_type":"price_change","market":"0x1","timestamp":"1757908892351","price_changes":[\
+            {"asset_id":"\(token)","price":"0.52","size":"10","side":"BUY","best_bid":"0.52","best_ask":"0.52"},\
+            {"asset_id":"\(token)","price":"0.52","size":"0","side":"SELL","best_bid":"0.52","best_ask":"0.55"}]}
+            """
+        var set = books(bids: [("0.50", "10")], asks: [("0.52", "5"), ("0.55", "5")])
+        var reference = try #require(set.book(for: token))
+        for message in try MarketChannelDecoder.decode(frame) {
+            if case .priceChange(let delta) = message { try reference.apply(delta) }
+        }
+        let outcome = try apply(frame, to: &set)
+        #expect(outcome.inconsistentSlots.isEmpty)
+        let book = try #require(set.book(for: token))
+        #expect(book.isSynchronized && reference.isSynchronized)
+        #expect(book.bids == reference.bids && book.asks == reference.asks)
+        #expect(book.bestBid?.price == p("0.52"))
+        #expect(book.bestAsk?.price == p("0.55"))
+    }
+
+    @Test("mutated frames never crash the scanner, and it accepts nothing JSONDecoder rejects")
+    func fuzz() throws {
+        let base = #"{"market":"0x5f","price_changes":[{"asset_id":"6581","price":"0.5","size":"200","side":"BUY","hash":"56","best_bid":"0.5","best_ask":"1"},{"asset_id":"77","price":".49","size":"0","side":"SELL","best_bid":"0.4","best_ask":"0.6","x":[1,{"y":null}]}],"timestamp":"1757908892351","event_type":"price_change"}"#
+        var generator = SeededGenerator(seed: 2026)
+        let alphabet = Array(#"{}[]",:\ 0123456789.-+eEabnulltrue"#.utf8)
+        var disagreements: [String] = []
+        for _ in 0..<20_000 {
+            var bytes = Array(base.utf8)
+            for _ in 0..<Int.random(in: 1...4, using: &generator) {
+                switch Int.random(in: 0..<4, using: &generator) {
+                case 0: bytes.remove(at: Int.random(in: 0..<bytes.count, using: &generator))
+                case 1: bytes.insert(alphabet.randomElement(using: &generator)!, at: Int.random(in: 0...bytes.count, using: &generator))
+                case 2: bytes[Int.random(in: 0..<bytes.count, using: &generator)] = alphabet.randomElement(using: &generator)!
+                default: bytes.removeLast(Int.random(in: 0...min(5, bytes.count - 1), using: &generator))
+                }
+            }
+            let text = String(decoding: bytes, as: UTF8.self)
+            var frame = text
+            let fast = frame.withUTF8 { try? PriceChangeFrameScanner.deltas($0) }
+            let general = try? MarketChannelDecoder.decodeWithJSONDecoder(text)
+            var set = PolymarketBookSet()
+            set.add("6581")
+            set.add("77")
+            _ = bytes.withUnsafeBufferPointer { try? PriceChangeFastPath().apply($0, to: &set, receivedAt: Timestamp(nanoseconds: 1)) }
+            if let fast, general.map(deltas) != fast, disagreements.count < 5 { disagreements.append(text) }
+        }
+        #expect(disagreements.isEmpty, "\(disagreements.joined(separator: "\n"))")
+    }
+
     @Test("malformed price_change frames still get the general decoder's named error")
     func decoderErrors() {
         #expect(throws: MarketChannelDecodingError.self) {

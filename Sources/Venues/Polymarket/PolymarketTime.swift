@@ -21,7 +21,14 @@ enum PolymarketTime {
 
     /// A millisecond epoch sent as a string or number; empty or non-numeric gives nil.
     static func parseMilliseconds(_ text: String?) -> Timestamp? {
-        guard let text, let value = Int64(text.trimmingCharacters(in: .whitespaces)) else { return nil }
-        return Timestamp(milliseconds: value)
+        // Digits only, as the fast path reads them, so both decoders agree on every frame.
+        guard let text, !text.isEmpty, text.utf8.allSatisfy({ $0 &- 48 < 10 }), let value = Int64(text) else { return nil }
+        return timestamp(milliseconds: value)
+    }
+
+    /// Nil for a negative value or one too large to hold in nanoseconds, rather than a wrapped one.
+    static func timestamp(milliseconds value: Int64) -> Timestamp? {
+        let (nanoseconds, overflow) = value.multipliedReportingOverflow(by: 1_000_000)
+        return overflow || value < 0 ? nil : Timestamp(nanoseconds: nanoseconds)
     }
 }

@@ -8,11 +8,15 @@ import EdgewiseCore
 public struct PolymarketBookSet: Sendable {
     public internal(set) var books: ContiguousArray<OrderBook>
     private var tokenBytes: ContiguousArray<[UInt8]>
+    /// The best prices the venue reported for each book within the frame being applied; checked
+    /// once at the end of the frame, as `OrderBook.apply(_: BookDelta)` does for a batch.
+    var pendingReports: ContiguousArray<(bid: Price??, ask: Price??)>
     private var index: [UInt64: [Int]]
 
     public init() {
         books = []
         tokenBytes = []
+        pendingReports = []
         index = [:]
     }
 
@@ -26,6 +30,7 @@ public struct PolymarketBookSet: Sendable {
         let slot = books.count
         books.append(OrderBook(instrument: InstrumentID(venue: .polymarket, token: token), levelCapacity: levelCapacity))
         tokenBytes.append(digits)
+        pendingReports.append((nil, nil))
         index[Self.hash(digits), default: []].append(slot)
         return slot
     }

@@ -107,14 +107,31 @@ public struct PriceChangeFastPath: Sendable {
             } else {
                 for slot in touched { books.invalidate(slot: slot) }
             }
+            for slot in books.pendingReports.indices { books.pendingReports[slot] = (nil, nil) }
             throw error
         }
         guard let scanned else { return .notPriceChange }
         outcome.handled = true
-        for slot in touched {
-            books.books[slot].markUpdated(venueTimestamp: scanned.timestamp, receivedAt: nil)
+        if touched.overflowed {
+            for slot in books.books.indices { finish(slot, &books, &outcome, scanned.timestamp) }
+        } else {
+            for slot in touched { finish(slot, &books, &outcome, scanned.timestamp) }
         }
         return outcome
+    }
+
+    /// Checks a book once against the last best prices the frame reported for it: intermediate
+    /// states inside a batch may legitimately cross.
+    private func finish(_ slot: Int, _ books: inout PolymarketBookSet, _ outcome: inout Outcome, _ timestamp: Timestamp?) {
+        let reported = books.pendingReports[slot]
+        books.pendingReports[slot] = (nil, nil)
+        books.books[slot].markUpdated(venueTimestamp: timestamp, receivedAt: nil)
+        guard books.books[slot].isSynchronized else { return }
+        do {
+            try books.books[slot].verify(reportedBestBid: reported.bid, reportedBestAsk: reported.ask)
+        } catch {
+            outcome.inconsistentSlots.append(slot)
+        }
     }
 
     private func apply(
@@ -137,10 +154,7 @@ public struct PriceChangeFastPath: Sendable {
             books.books[slot].set(change.side, change.price, size)
             outcome.changesApplied += 1
         }
-        do {
-            try books.books[slot].verify(reportedBestBid: change.reportedBestBid, reportedBestAsk: change.reportedBestAsk)
-        } catch {
-            outcome.inconsistentSlots.append(slot)
-        }
+        if let bid = change.reportedBestBid { books.pendingReports[slot].bid = .some(bid) }
+        if let ask = change.reportedBestAsk { books.pendingReports[slot].ask = .some(ask) }
     }
 }

@@ -72,6 +72,7 @@ enum PriceChangeFrameScanner {
         guard scanner.consume(UInt8(ascii: "{")) else { return nil }
         if scanner.consume(UInt8(ascii: "}")) { return nil }
         var handled = false
+        var sawEventType = false
         var frameInfo = Frame()
         repeat {
             guard let key = scanner.string(), scanner.consume(UInt8(ascii: ":")) else {
@@ -82,6 +83,7 @@ enum PriceChangeFrameScanner {
                 try scanChanges(&scanner, body)
             } else if scanner.equals(key, "event_type") {
                 guard let value = scanner.string() else { throw .malformed(offset: scanner.position) }
+                sawEventType = true
                 if !scanner.equals(value, "price_change") {
                     if handled { throw .malformed(offset: scanner.position) }
                     return nil
@@ -90,8 +92,7 @@ enum PriceChangeFrameScanner {
                 return nil
             } else if scanner.equals(key, "timestamp") {
                 guard let value = scanner.string() else { throw .malformed(offset: scanner.position) }
-                // Milliseconds parsed as millionths are exactly nanoseconds.
-                if let nanoseconds = FixedPoint.parseUnits(scanner.slice(value)) { frameInfo.timestamp = Timestamp(nanoseconds: nanoseconds) }
+                frameInfo.timestamp = scanner.integer(value).flatMap { PolymarketTime.timestamp(milliseconds: $0) }
             } else {
                 guard scanner.skipValue() else { throw .malformed(offset: scanner.position) }
             }
@@ -99,6 +100,8 @@ enum PriceChangeFrameScanner {
         guard scanner.consume(UInt8(ascii: "}")) else { throw .malformed(offset: scanner.position) }
         scanner.skipWhitespace()
         guard scanner.isAtEnd else { throw .malformed(offset: scanner.position) }
+        // Changes without an event type are not a price_change the venue documented.
+        if handled && !sawEventType { throw .malformed(offset: scanner.position) }
         return handled ? frameInfo : nil
     }
 
