@@ -1,3 +1,4 @@
+import Foundation
 import EdgewiseTestSupport
 import Testing
 
@@ -92,6 +93,16 @@ struct OrderBookTests {
         var emptyAsk = OrderBook(snapshot: BookSnapshot(instrument: instrument, bids: [BookLevel(price: p("0.5"), size: s("1"))], asks: []))
         try emptyAsk.apply(BookDelta(instrument: instrument, changes: [], reportedBestAsk: .some(nil)))
         #expect(emptyAsk.isSynchronized)
+    }
+
+    @Test("a delta keeps 'not reported' and 'reported empty' apart through JSON")
+    func deltaJSON() throws {
+        for (bid, ask) in [(Price??.none, Price??.some(nil)), (.some(p("0.5")), .none), (.some(nil), .some(p("0.6")))] {
+            let delta = BookDelta(instrument: instrument, changes: [.set(.bid, p("0.5"), s("1"))], venueTimestamp: Timestamp(milliseconds: 5),
+                                  hash: "h", reportedBestBid: bid, reportedBestAsk: ask)
+            let decoded = try JSONDecoder().decode(BookDelta.self, from: JSONEncoder().encode(delta))
+            #expect(decoded == delta)
+        }
     }
 
     @Test("a crossed book is detected")

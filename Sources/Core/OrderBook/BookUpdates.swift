@@ -104,3 +104,48 @@ public enum OrderBookError: Error, Hashable, Sendable, CustomStringConvertible {
         }
     }
 }
+
+extension BookDelta {
+    enum CodingKeys: String, CodingKey {
+        case instrument, changes, venueTimestamp, sequence, hash, reportedBestBid, reportedBestAsk
+    }
+
+    /// Written for "the venue says this side is empty", which a plain optional would lose.
+    static let emptySide = "empty"
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        instrument = try container.decode(InstrumentID.self, forKey: .instrument)
+        changes = try container.decode([BookChange].self, forKey: .changes)
+        venueTimestamp = try container.decodeIfPresent(Timestamp.self, forKey: .venueTimestamp)
+        sequence = try container.decodeIfPresent(UInt64.self, forKey: .sequence)
+        hash = try container.decodeIfPresent(String.self, forKey: .hash)
+        reportedBestBid = try Self.decodeReported(container, .reportedBestBid)
+        reportedBestAsk = try Self.decodeReported(container, .reportedBestAsk)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(instrument, forKey: .instrument)
+        try container.encode(changes, forKey: .changes)
+        try container.encodeIfPresent(venueTimestamp, forKey: .venueTimestamp)
+        try container.encodeIfPresent(sequence, forKey: .sequence)
+        try container.encodeIfPresent(hash, forKey: .hash)
+        try Self.encodeReported(reportedBestBid, &container, .reportedBestBid)
+        try Self.encodeReported(reportedBestAsk, &container, .reportedBestAsk)
+    }
+
+    private static func decodeReported(_ container: KeyedDecodingContainer<CodingKeys>, _ key: CodingKeys) throws -> Price?? {
+        guard container.contains(key) else { return nil }
+        if let text = try? container.decode(String.self, forKey: key), text == emptySide { return .some(nil) }
+        return .some(try container.decode(Price.self, forKey: key))
+    }
+
+    private static func encodeReported(_ value: Price??, _ container: inout KeyedEncodingContainer<CodingKeys>, _ key: CodingKeys) throws {
+        switch value {
+        case .none: break
+        case .some(.none): try container.encode(emptySide, forKey: key)
+        case .some(.some(let price)): try container.encode(price, forKey: key)
+        }
+    }
+}
