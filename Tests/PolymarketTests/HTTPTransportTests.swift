@@ -150,6 +150,21 @@ struct HTTPTransportTests {
         }
         await server.stop()
     }
+
+    @Test func aTricklingBodyTimesOutWithinTheRequestBudget() async throws {
+        var trickle = LoopbackResponse.json(#"{"mid":"0.5","padding":"................................"}"#)
+        trickle.pauseBetweenBytes = .milliseconds(20)  // about a second for the whole body
+        let server = try await LoopbackServer.start(routes: [.get("/midpoint", trickle)])
+        let configuration = HTTPTransportConfiguration(requestTimeout: .milliseconds(200), retry: .none)
+        // Without a budget for the body the call would succeed after about a second.
+        await #expect {
+            try await clob(server, configuration).midpoint("T")
+        } throws: { error in
+            guard case .timeout(let endpoint, _) = error as? VenueError else { return false }
+            return endpoint == "GET /midpoint"
+        }
+        await server.stop()
+    }
 }
 
 @Suite("Retry-After parsing")

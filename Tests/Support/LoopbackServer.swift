@@ -103,6 +103,19 @@ public final class LoopbackServer: Sendable {
             for (name, value) in response.headers {
                 if let field = HTTPField.Name(name) { headers.append(HTTPField(name: field, value: value)) }
             }
+            if let pause = response.pauseBetweenBytes {
+                // A server that trickles its body: headers at once, then one byte per pause.
+                let bytes = response.body
+                return Response(
+                    status: HTTPResponse.Status(code: response.status), headers: headers,
+                    body: ResponseBody(contentLength: bytes.count) { writer in
+                        for byte in bytes {
+                            try await writer.write(ByteBuffer(bytes: [byte]))
+                            try await Task.sleep(for: pause)
+                        }
+                        try await writer.finish(nil)
+                    })
+            }
             return Response(
                 status: HTTPResponse.Status(code: response.status), headers: headers,
                 body: ResponseBody(byteBuffer: ByteBuffer(bytes: response.body)))
@@ -172,6 +185,8 @@ public struct LoopbackResponse: Sendable {
     public var body: Data
     /// Wait this long before answering (to provoke client timeouts).
     public var delay: Duration?
+    /// Send the body one byte at a time with this pause between bytes (a stalling server).
+    public var pauseBetweenBytes: Duration?
 
     public init(status: Int = 200, headers: [(name: String, value: String)] = [], body: Data = Data(), delay: Duration? = nil) {
         self.status = status

@@ -137,12 +137,31 @@ public struct HTTPTransport: Sendable {
         outgoing.headers.add(name: "Accept", value: "application/json")
         for header in request.headers { outgoing.headers.replaceOrAdd(name: header.name, value: header.value) }
         if let body = request.body { outgoing.body = .bytes(ByteBuffer(bytes: body)) }
+        let client = client
+        let prepared = outgoing
+        let timeout = configuration.requestTimeout
+        let maxBytes = configuration.maxResponseBytes
         do {
-            let response = try await client.execute(outgoing, timeout: .nanoseconds(configuration.requestTimeout.nanosecondCount), logger: nil)
-            let body = try await response.body.collect(upTo: configuration.maxResponseBytes)
-            return VenueResponse(
-                status: Int(response.status.code), headers: response.headers.map { ($0.name, $0.value) },
-                body: Data(body.readableBytesView))
+            // The client's own deadline ends when the headers arrive; the body must fit in the
+            // same budget, or a trickling server could hold a request open indefinitely.
+            return try await withThrowingTaskGroup(of: VenueResponse?.self) { group in
+                group.addTask {
+                    let response = try await client.execute(prepared, timeout: .nanoseconds(timeout.nanosecondCount), logger: nil)
+                    let body = try await response.body.collect(upTo: maxBytes)
+                    return VenueResponse(
+                        status: Int(response.status.code), headers: response.headers.map { ($0.name, $0.value) },
+                        body: Data(body.readableBytesView))
+                }
+                group.addTask {
+                    try await Task.sleep(for: timeout)
+                    return nil
+                }
+                defer { group.cancelAll() }
+                guard let first = try await group.next(), let response = first else {
+                    throw VenueError.timeout(endpoint: request.endpointName, after: timeout)
+                }
+                return response
+            }
         } catch {
             throw classify(error, request: request)
         }
