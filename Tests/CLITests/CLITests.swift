@@ -289,6 +289,8 @@ struct CLITests {
             (["markets", "--search", "  "], "--search needs some text"),
             (["book", "x", "--depth", "0"], "--depth must be positive"),
             (["book", "x", "--duration", "5"], "--duration only applies with --watch"),
+            (["book", "x", "--watch", "--duration", "nan"], "--duration must be a number of seconds"),
+            (["record", "--market", "x", "--duration", "inf"], "--duration must be a number of seconds"),
             (["record", "--market", "x", "--max-events", "0"], "--max-events must be positive"),
             (["markets", "--venue", "nasdaq"], "nasdaq"),
         ] {
