@@ -153,10 +153,6 @@ public enum FixedPoint {
             return quotient
         }
     }
-
-    static func clamp(_ value: Int128) -> Int64? {
-        value > Int128(Int64.max) || value < Int128(Int64.min) ? nil : Int64(value)
-    }
 }
 
 /// A fixed-point decimal with six places: the common behaviour of ``Price``, ``Size`` and

@@ -50,13 +50,13 @@ extension ClobBookSummary {
             guard let text = text?.value, !text.isEmpty else { return nil }
             return try parse(text, field)
         }
-        var bidLevels: [BookLevel] = []
-        for (index, level) in (bids ?? []).enumerated() {
-            bidLevels.append(BookLevel(price: try parse(level.price.value, "bids[\(index)].price"), size: try parse(level.size.value, "bids[\(index)].size")))
-        }
-        var askLevels: [BookLevel] = []
-        for (index, level) in (asks ?? []).enumerated() {
-            askLevels.append(BookLevel(price: try parse(level.price.value, "asks[\(index)].price"), size: try parse(level.size.value, "asks[\(index)].size")))
+        let bidLevels: [BookLevel]
+        let askLevels: [BookLevel]
+        do {
+            bidLevels = try WireLevels.parse((bids ?? []).map { ($0.price.value, $0.size.value) }, side: "bids")
+            askLevels = try WireLevels.parse((asks ?? []).map { ($0.price.value, $0.size.value) }, side: "asks")
+        } catch {
+            throw PolymarketMappingError(record: "book \(asset_id)", field: error.field, detail: error.detail)
         }
         let tick: Price? = try optional(tick_size, "tick_size")
         let snapshot = BookSnapshot(

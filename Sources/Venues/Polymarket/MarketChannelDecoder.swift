@@ -98,13 +98,13 @@ struct WireEvent: Decodable {
         switch event_type {
         case "book":
             let token = try required(asset_id, "asset_id")
-            var bidLevels: [BookLevel] = []
-            for (i, level) in (bids ?? []).enumerated() {
-                bidLevels.append(BookLevel(price: try parse(level.price, "bids[\(i)].price"), size: try parse(level.size, "bids[\(i)].size")))
-            }
-            var askLevels: [BookLevel] = []
-            for (i, level) in (asks ?? []).enumerated() {
-                askLevels.append(BookLevel(price: try parse(level.price, "asks[\(i)].price"), size: try parse(level.size, "asks[\(i)].size")))
+            let bidLevels: [BookLevel]
+            let askLevels: [BookLevel]
+            do {
+                bidLevels = try WireLevels.parse((bids ?? []).map { ($0.price, $0.size) }, side: "bids")
+                askLevels = try WireLevels.parse((asks ?? []).map { ($0.price, $0.size) }, side: "asks")
+            } catch {
+                throw Failure(field: error.field, detail: error.detail)
             }
             messages.append(.book(BookSnapshot(instrument: instrument(token), bids: bidLevels, asks: askLevels, venueTimestamp: time, hash: hash)))
         case "price_change":
