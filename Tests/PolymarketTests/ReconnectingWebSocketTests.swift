@@ -24,8 +24,10 @@ struct ReconnectingWebSocketTests {
         let server = try await LoopbackServer.start(webSockets: ["/ws": { socket in
             log.add("sub \(socket.connection): \(try await socket.nextText() ?? "nil")")
             if socket.connection == 1 {
-                // Two keep-alives on the short interval, then the server drops the link.
+                // Two keep-alives, each answered so the link never looks silent however slow the
+                // machine is, then the server drops the link.
                 log.add("first \(try await socket.nextText() ?? "nil")")
+                try await socket.send("PONG")
                 log.add("second \(try await socket.nextText() ?? "nil")")
                 try await socket.send("bye")
                 return
@@ -35,7 +37,7 @@ struct ReconnectingWebSocketTests {
         }])
         let socket = ReconnectingWebSocket(
             configuration: .init(
-                url: server.webSocketURL("/ws").absoluteString, keepAliveText: "PING", keepAliveInterval: .milliseconds(30),
+                url: server.webSocketURL("/ws").absoluteString, keepAliveText: "PING", keepAliveInterval: .milliseconds(100),
                 initialReconnectDelay: .milliseconds(10), maxReconnectDelay: .milliseconds(50)),
             subscriptionMessages: { ["SUBSCRIBE"] })
         let events = Collector(socket.events())
