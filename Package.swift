@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "EdgewiseCore", targets: ["EdgewiseCore"]),
         .library(name: "EdgewiseStore", targets: ["EdgewiseStore"]),
         .library(name: "EdgewiseVenueKit", targets: ["EdgewiseVenueKit"]),
+        .library(name: "EdgewiseEthereum", targets: ["EdgewiseEthereum"]),
         .library(name: "EdgewisePolymarket", targets: ["EdgewisePolymarket"]),
         .library(name: "EdgewiseInformation", targets: ["EdgewiseInformation"]),
         .library(name: "EdgewiseRuntime", targets: ["EdgewiseRuntime"]),
@@ -26,6 +27,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/attaswift/BigInt", from: "6.0.0"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/hummingbird-project/swift-websocket", from: "1.6.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.0"),
@@ -51,10 +53,26 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ],
             path: "Sources/Venues/VenueKit"),
+        // Ethereum signing comes from Debian's C libraries rather than a Swift reimplementation:
+        // libsecp256k1 (Bitcoin Core's, constant-time, RFC 6979) and Botan's Keccak-256.
+        .systemLibrary(
+            name: "CSecp256k1", path: "Sources/CSecp256k1", pkgConfig: "libsecp256k1",
+            providers: [.apt(["libsecp256k1-dev"])]),
+        .systemLibrary(
+            name: "CBotan", path: "Sources/CBotan", pkgConfig: "botan-2",
+            providers: [.apt(["libbotan-2-dev"])]),
+        .target(
+            name: "EdgewiseEthereum",
+            dependencies: [
+                "EdgewiseCore", "EdgewiseVenueKit", "CSecp256k1", "CBotan",
+                .product(name: "BigInt", package: "BigInt"),
+            ],
+            path: "Sources/Ethereum"),
         .target(
             name: "EdgewisePolymarket",
             dependencies: [
-                "EdgewiseCore", "EdgewiseVenueKit",
+                "EdgewiseCore", "EdgewiseVenueKit", "EdgewiseEthereum",
+                .product(name: "BigInt", package: "BigInt"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -111,9 +129,17 @@ let package = Package(
             dependencies: ["EdgewiseCore", "EdgewiseStore", "EdgewiseTestSupport", "store-crash-writer"],
             path: "Tests/StoreTests"),
         .testTarget(
+            name: "EdgewiseEthereumTests",
+            dependencies: [
+                "EdgewiseEthereum", "EdgewiseTestSupport",
+                .product(name: "BigInt", package: "BigInt"),
+            ],
+            path: "Tests/EthereumTests"),
+        .testTarget(
             name: "EdgewisePolymarketTests",
             dependencies: [
-                "EdgewiseCore", "EdgewiseVenueKit", "EdgewisePolymarket", "EdgewiseTestSupport",
+                "EdgewiseCore", "EdgewiseVenueKit", "EdgewiseEthereum", "EdgewisePolymarket", "EdgewiseTestSupport",
+                .product(name: "BigInt", package: "BigInt"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),

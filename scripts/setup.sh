@@ -3,7 +3,7 @@
 # The Swift toolchain itself (6.1 or newer) must already be on PATH; see https://www.swift.org/install/.
 set -euo pipefail
 
-packages=(pkg-config ca-certificates libsqlite3-dev zlib1g-dev)
+packages=(pkg-config ca-certificates libsqlite3-dev zlib1g-dev libsecp256k1-dev libbotan-2-dev)
 
 missing=()
 for package in "${packages[@]}"; do
