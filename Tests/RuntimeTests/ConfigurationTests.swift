@@ -73,6 +73,54 @@ struct ConfigurationTests {
         }
     }
 
+    @Test("trading settings: paper by default, live only when asked, limits read exactly")
+    func trading() throws {
+        let defaults = try EdgewiseConfiguration.load(homeOverride: "/tmp/edgewise-none", environment: [:])
+        #expect(defaults.trading.mode == .paper)
+        #expect(defaults.polymarket.chainID == 137)
+        #expect(defaults.polymarket.signatureType == "eoa")
+        #expect(defaults.polymarket.resolvedUserWebSocketURL.absoluteString == "wss://ws-subscriptions-clob.polymarket.com/ws/user")
+
+        let home = try temporaryDirectory()
+        try """
+        mode = "live"
+        [trading]
+        max_order_notional = 250.75
+        [polymarket]
+        chain_id = 80002
+        signature_type = "safe"
+        private_key_file = "keys/polymarket.key"
+        [polygon]
+        rpc_url = "http://127.0.0.1:8545"
+        max_gas = 400000
+        """.write(to: home.appendingPathComponent("config.toml"), atomically: true, encoding: .utf8)
+        let configured = try EdgewiseConfiguration.load(
+            homeOverride: home.path,
+            environment: [
+                "EDGEWISE_POLYMARKET_FUNDER": "0x1234567890AbcdEF1234567890aBcdef12345678",
+                "EDGEWISE_POLYMARKET_SIGNATURE_TYPE": "proxy",
+                "EDGEWISE_POLYMARKET_WS_URL": "ws://127.0.0.1:9/ws/market",
+            ])
+        #expect(configured.trading.mode == .live)
+        #expect(configured.trading.maxOrderNotional == Decimal(string: "250.75"))
+        #expect(configured.polymarket.chainID == 80002)
+        #expect(configured.polymarket.signatureType == "proxy")
+        #expect(configured.polymarket.funder == "0x1234567890AbcdEF1234567890aBcdef12345678")
+        #expect(configured.polymarket.privateKeyFile?.path.hasSuffix("/keys/polymarket.key") == true)
+        #expect(configured.polymarket.resolvedUserWebSocketURL.absoluteString == "ws://127.0.0.1:9/ws/user")
+        #expect(configured.polygon.rpcURL.absoluteString == "http://127.0.0.1:8545")
+        #expect(configured.polygon.maxGas == 400_000)
+
+        for (variable, value) in [
+            ("EDGEWISE_POLYMARKET_SIGNATURE_TYPE", "wallet"), ("EDGEWISE_POLYMARKET_CHAIN_ID", "1"),
+            ("EDGEWISE_MODE", "yolo"), ("EDGEWISE_POLYMARKET_FUNDER", "0x12"),
+        ] {
+            #expect(throws: ConfigurationError.self, "\(variable)=\(value)") {
+                try EdgewiseConfiguration.load(homeOverride: "/tmp/edgewise-none", environment: [variable: value])
+            }
+        }
+    }
+
     @Test("a bad environment override names the variable")
     func badEnvironment() {
         #expect(throws: ConfigurationError.invalidURL(source: "EDGEWISE_POLYMARKET_GAMMA_URL", value: "gamma")) {

@@ -13,12 +13,38 @@ public struct EdgewiseConfiguration: Sendable, Equatable {
     public var recordingsDirectory: URL
     public var polymarket: PolymarketSettings
     public var network: NetworkSettings
+    public var trading: TradingSettings = TradingSettings()
+    public var polygon: PolygonSettings = PolygonSettings()
 
     public struct PolymarketSettings: Sendable, Equatable {
         public var gammaURL: URL
         public var clobURL: URL
         public var webSocketURL: URL
         public var dataURL: URL
+        /// The user (order and trade) channel. Unless set, it sits beside the market channel:
+        /// `…/ws/market` → `…/ws/user`.
+        public var userWebSocketURL: URL?
+        /// 137 (Polygon) or 80002 (Amoy).
+        public var chainID: UInt64 = 137
+        /// The wallet that holds the funds, for proxy and Safe signature types; the signing address
+        /// otherwise. Kept as text here and checked (EIP-55) where it is used.
+        public var funder: String?
+        /// `eoa`, `proxy` or `safe` (`1271` for deposit wallets).
+        public var signatureType: String = "eoa"
+        /// A file holding the private key, readable only by its owner. The key itself is never a
+        /// config value: it comes from `EDGEWISE_POLYMARKET_PRIVATE_KEY` or this file.
+        public var privateKeyFile: URL?
+        /// A JSON file `{"apiKey","secret","passphrase"}` readable only by its owner; without it (and
+        /// without the environment variables) credentials are derived from the key with L1 auth.
+        public var apiCredentialsFile: URL?
+
+        public var resolvedUserWebSocketURL: URL {
+            if let userWebSocketURL { return userWebSocketURL }
+            if webSocketURL.lastPathComponent == "market" {
+                return webSocketURL.deletingLastPathComponent().appendingPathComponent("user")
+            }
+            return webSocketURL.appendingPathComponent("user")
+        }
 
         public static let production = PolymarketSettings(
             gammaURL: URL(string: "https://gamma-api.polymarket.com")!,
@@ -35,19 +61,54 @@ public struct EdgewiseConfiguration: Sendable, Equatable {
         public var maxRetries: Int = 3
     }
 
+    /// Whether orders reach a venue, and the limits every order must respect.
+    public struct TradingSettings: Sendable, Equatable {
+        /// `paper` (the default) or `live`. Live orders need this set to live or `--live`.
+        public var mode: TradingMode = .paper
+        /// The largest notional (price × size, in USD) one order may have.
+        public var maxOrderNotional: Decimal = 100
+    }
+
+    public enum TradingMode: String, Sendable, Equatable {
+        case paper
+        case live
+    }
+
+    /// Polygon JSON-RPC for redeem, split and merge.
+    public struct PolygonSettings: Sendable, Equatable {
+        public var rpcURL: URL = URL(string: "https://polygon-rpc.com")!
+        /// The most gas one transaction may use; an estimate above it is refused before signing.
+        public var maxGas: UInt64 = 1_000_000
+        /// The highest fee per gas (in gwei) a transaction may bid.
+        public var maxFeePerGasGwei: Decimal = 500
+    }
+
     /// The environment variables that override the file, by config key.
     public static let environmentOverrides: [(variable: String, table: String, key: String)] = [
         ("EDGEWISE_POLYMARKET_GAMMA_URL", "polymarket", "gamma_url"),
         ("EDGEWISE_POLYMARKET_CLOB_URL", "polymarket", "clob_url"),
         ("EDGEWISE_POLYMARKET_WS_URL", "polymarket", "ws_url"),
         ("EDGEWISE_POLYMARKET_DATA_URL", "polymarket", "data_url"),
+        ("EDGEWISE_POLYMARKET_USER_WS_URL", "polymarket", "user_ws_url"),
+        ("EDGEWISE_POLYMARKET_CHAIN_ID", "polymarket", "chain_id"),
+        ("EDGEWISE_POLYMARKET_FUNDER", "polymarket", "funder"),
+        ("EDGEWISE_POLYMARKET_SIGNATURE_TYPE", "polymarket", "signature_type"),
+        ("EDGEWISE_POLYMARKET_PRIVATE_KEY_FILE", "polymarket", "private_key_file"),
+        ("EDGEWISE_POLYMARKET_API_CREDENTIALS_FILE", "polymarket", "api_credentials_file"),
+        ("EDGEWISE_POLYGON_RPC_URL", "polygon", "rpc_url"),
+        ("EDGEWISE_MODE", "", "mode"),
         ("EDGEWISE_DATABASE", "store", "path"),
         ("EDGEWISE_RECORDINGS", "recording", "directory"),
     ]
 
     static let knownKeys: [String: [String]] = [
-        "": [],
-        "polymarket": ["gamma_url", "clob_url", "ws_url", "data_url"],
+        "": ["mode"],
+        "polymarket": [
+            "gamma_url", "clob_url", "ws_url", "data_url", "user_ws_url", "chain_id", "funder", "signature_type",
+            "private_key_file", "api_credentials_file",
+        ],
+        "trading": ["max_order_notional"],
+        "polygon": ["rpc_url", "max_gas", "max_fee_per_gas_gwei"],
         "store": ["path"],
         "recording": ["directory"],
         "network": ["request_timeout_seconds", "max_retries"],
@@ -125,6 +186,40 @@ public struct EdgewiseConfiguration: Sendable, Equatable {
         case ("polymarket", "clob_url"): polymarket.clobURL = try Self.url(value, source: source, schemes: ["http", "https"])
         case ("polymarket", "ws_url"): polymarket.webSocketURL = try Self.url(value, source: source, schemes: ["ws", "wss"])
         case ("polymarket", "data_url"): polymarket.dataURL = try Self.url(value, source: source, schemes: ["http", "https"])
+        case ("polymarket", "user_ws_url"):
+            polymarket.userWebSocketURL = try Self.url(value, source: source, schemes: ["ws", "wss"])
+        case ("polymarket", "chain_id"):
+            let chain = try Self.integer(value, source: source)
+            guard chain == 137 || chain == 80002 else {
+                throw .invalidValue(source: source, value: "\(chain)", expected: "137 (Polygon) or 80002 (Amoy)")
+            }
+            polymarket.chainID = UInt64(chain)
+        case ("polymarket", "funder"):
+            guard case .string(let text) = value, text.hasPrefix("0x"), text.count == 42 else {
+                throw .invalidValue(source: source, value: "\(value)", expected: "a 0x-prefixed 40-hex-digit address")
+            }
+            polymarket.funder = text
+        case ("polymarket", "signature_type"):
+            guard case .string(let text) = value, ["eoa", "proxy", "safe", "1271"].contains(text.lowercased()) else {
+                throw .invalidValue(source: source, value: "\(value)", expected: "eoa, proxy or safe")
+            }
+            polymarket.signatureType = text.lowercased()
+        case ("polymarket", "private_key_file"): polymarket.privateKeyFile = try Self.path(value, source: source, relativeTo: directory ?? home)
+        case ("polymarket", "api_credentials_file"):
+            polymarket.apiCredentialsFile = try Self.path(value, source: source, relativeTo: directory ?? home)
+        case ("", "mode"):
+            guard case .string(let text) = value, let mode = TradingMode(rawValue: text.lowercased()) else {
+                throw .invalidValue(source: source, value: "\(value)", expected: "\"paper\" or \"live\"")
+            }
+            trading.mode = mode
+        case ("trading", "max_order_notional"):
+            trading.maxOrderNotional = try Self.positiveDecimal(value, source: source)
+        case ("polygon", "rpc_url"): polygon.rpcURL = try Self.url(value, source: source, schemes: ["http", "https"])
+        case ("polygon", "max_gas"):
+            let gas = try Self.integer(value, source: source)
+            guard gas >= 21_000 else { throw .invalidValue(source: source, value: "\(gas)", expected: "at least 21000") }
+            polygon.maxGas = UInt64(gas)
+        case ("polygon", "max_fee_per_gas_gwei"): polygon.maxFeePerGasGwei = try Self.positiveDecimal(value, source: source)
         case ("store", "path"): databasePath = try Self.path(value, source: source, relativeTo: directory ?? home)
         case ("recording", "directory"): recordingsDirectory = try Self.path(value, source: source, relativeTo: directory ?? home)
         case ("network", "request_timeout_seconds"): network.requestTimeout = try Self.seconds(value, source: source)
@@ -151,6 +246,31 @@ public struct EdgewiseConfiguration: Sendable, Equatable {
         guard case .string(let text) = value, !text.isEmpty else { throw .wrongType(key: source, expected: "a quoted path") }
         let expanded = text.hasPrefix("~/") ? NSString(string: text).expandingTildeInPath : text
         return expanded.hasPrefix("/") ? URL(fileURLWithPath: expanded) : directory.appendingPathComponent(expanded)
+    }
+
+    /// Integers from the file, or from an environment variable (which arrives as text).
+    static func integer(_ value: TOMLDocument.Value, source: String) throws(ConfigurationError) -> Int64 {
+        switch value {
+        case .integer(let integer): return integer
+        case .string(let text):
+            guard let integer = Int64(text) else { throw .wrongType(key: source, expected: "an integer") }
+            return integer
+        default: throw .wrongType(key: source, expected: "an integer")
+        }
+    }
+
+    /// Money limits are read as exact decimals from the file's text, never through Double.
+    static func positiveDecimal(_ value: TOMLDocument.Value, source: String) throws(ConfigurationError) -> Decimal {
+        let text: String
+        switch value {
+        case .integer(let integer): text = String(integer)
+        case .float(let raw), .string(let raw): text = raw
+        default: throw .wrongType(key: source, expected: "a number")
+        }
+        guard let decimal = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")), decimal > 0,
+              text.allSatisfy({ $0.isNumber || $0 == "." })
+        else { throw .invalidValue(source: source, value: text, expected: "a positive number") }
+        return decimal
     }
 
     static func seconds(_ value: TOMLDocument.Value, source: String) throws(ConfigurationError) -> Double {
