@@ -17,4 +17,16 @@ extension ClobMarketInfo {
         return PolymarketMarketRules(minimumTickSize: tick, minimumOrderSize: minimum)
     }
 
+    /// The market's platform fee; nil when the record carries no `fd` (fees unknown, not zero).
+    public func feeSchedule() throws(PolymarketMappingError) -> PolymarketFeeSchedule? {
+        guard let fd else { return nil }
+        guard let rate = fd.r?.text, let exponent = fd.e?.text else {
+            throw PolymarketMappingError(record: c, field: "fd", detail: "needs both r and e")
+        }
+        do {
+            return try PolymarketFeeSchedule(rate: rate, exponentText: exponent, takerOnly: fd.to?.value ?? false)
+        } catch {
+            throw PolymarketMappingError(record: c, field: "fd", detail: error.description)
+        }
+    }
 }
