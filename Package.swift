@@ -178,4 +178,13 @@ if ProcessInfo.processInfo.environment["EDGEWISE_BENCHMARKS"] != nil {
             ],
             path: "Benchmarks/MarketDataBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]))
+    package.targets.append(
+        .executableTarget(
+            name: "TradingBenchmarks",
+            dependencies: [
+                "EdgewiseCore", "EdgewiseEthereum", "EdgewisePolymarket",
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/TradingBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]))
 }
