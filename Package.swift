@@ -84,14 +84,16 @@ let package = Package(
         .target(
             name: "EdgewiseRuntime",
             dependencies: [
-                "EdgewiseCore", "EdgewiseStore", "EdgewiseVenueKit", "EdgewisePolymarket", "EdgewiseInformation",
+                "EdgewiseCore", "EdgewiseStore", "EdgewiseVenueKit", "EdgewiseEthereum", "EdgewisePolymarket",
+                "EdgewiseInformation",
                 .product(name: "Logging", package: "swift-log"),
             ],
             path: "Sources/Runtime"),
         .executableTarget(
             name: "edgewise",
             dependencies: [
-                "EdgewiseCore", "EdgewiseStore", "EdgewisePolymarket", "EdgewiseInformation", "EdgewiseRuntime",
+                "EdgewiseCore", "EdgewiseStore", "EdgewiseVenueKit", "EdgewiseEthereum", "EdgewisePolymarket",
+                "EdgewiseInformation", "EdgewiseRuntime",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],

@@ -11,10 +11,16 @@ import Logging
 public struct EdgewiseServices: Sendable {
     public let configuration: EdgewiseConfiguration
     public let logger: Logger
+    /// Where secrets come from (never from the config file).
+    public let environment: [String: String]
 
-    public init(configuration: EdgewiseConfiguration, logger: Logger = Logger(label: "edgewise")) {
+    public init(
+        configuration: EdgewiseConfiguration, logger: Logger = Logger(label: "edgewise"),
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) {
         self.configuration = configuration
         self.logger = logger
+        self.environment = environment
     }
 
     public var polymarketEndpoints: PolymarketEndpoints {

@@ -1,0 +1,259 @@
+import ArgumentParser
+import EdgewiseCore
+import EdgewiseEthereum
+import EdgewisePolymarket
+import EdgewiseRuntime
+import EdgewiseStore
+import Foundation
+
+/// `edgewise order place|cancel|list`: trade on Polymarket from the command line.
+struct OrderCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "order",
+        abstract: "Place, cancel and list orders.",
+        discussion: """
+            Nothing is sent unless live trading is enabled (--live, or mode = "live" in the config). \
+            --dry-run prints the exact request as JSON and sends nothing.
+            """,
+        subcommands: [Place.self, Cancel.self, List.self])
+}
+
+enum SideOption: String, ExpressibleByArgument, CaseIterable {
+    case buy, sell
+    var side: OrderSide { self == .buy ? .buy : .sell }
+}
+
+enum OrderTypeOption: String, ExpressibleByArgument, CaseIterable {
+    case gtc, gtd, fok, fak
+    var venueType: PolymarketOrderType {
+        switch self {
+        case .gtc: .gtc
+        case .gtd: .gtd
+        case .fok: .fok
+        case .fak: .fak
+        }
+    }
+}
+
+extension OrderCommand {
+    struct Place: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Sign and place a limit (GTC/GTD) or market (FOK/FAK) order.",
+            discussion: """
+                The signing key comes from EDGEWISE_POLYMARKET_PRIVATE_KEY or polymarket.private_key_file (owner-only). \
+                Funder and signature type come from the config or EDGEWISE_POLYMARKET_FUNDER / \
+                EDGEWISE_POLYMARKET_SIGNATURE_TYPE (eoa|proxy|safe).
+                """)
+
+        @OptionGroup var global: GlobalOptions
+
+        @Option(help: "The venue.") var venue: VenueOption = .polymarket
+        @Option(help: ArgumentHelp("The outcome token id to trade.", valueName: "token id")) var market: String
+        @Option(help: "buy or sell.") var side: SideOption
+        @Option(help: "Limit price (for FOK/FAK: the worst acceptable price), e.g. 0.56.") var price: String
+        @Option(help: "Size in shares.") var size: String?
+        @Option(help: "For a FOK/FAK BUY instead of --size: the USDC to spend.") var amount: String?
+        @Option(name: .customLong("type"), help: "gtc, gtd, fok or fak.") var orderType: OrderTypeOption = .gtc
+        @Option(help: ArgumentHelp("GTD expiry, unix seconds (at least now + 60 + the intended lifetime).", valueName: "unix seconds"))
+        var expires: Int64?
+        @Flag(help: "Only rest on the book; never take (GTC/GTD).") var postOnly = false
+        @Flag(help: "Ask the venue to defer matching (deferExec).") var deferExec = false
+        @Option(help: "The market's tick size (skips the venue look-up): 0.1, 0.01, 0.005, 0.001, 0.0025 or 0.0001.")
+        var tickSize: String?
+        @Flag(help: "The market is neg-risk (skips the venue look-up).") var negRisk = false
+        @Option(help: "137 (Polygon) or 80002 (Amoy); default from the config.") var chain: UInt64?
+        @Flag(help: "Print the exact request as JSON and send nothing.") var dryRun = false
+        @Flag(help: "Allow this order to be sent for real.") var live = false
+        @Flag(help: "Print the result as JSON.") var json = false
+
+        func validate() throws {
+            guard (size == nil) != (amount == nil) else { throw ValidationError("give exactly one of --size (shares) or --amount (USDC)") }
+            if let chain, chain != 137, chain != 80002 { throw ValidationError("--chain must be 137 or 80002") }
+            guard !market.isEmpty, market.allSatisfy(\.isNumber) else {
+                throw ValidationError("--market takes the outcome token id (a decimal number); `edgewise markets --search …` lists them")
+            }
+        }
+
+        func intent() throws -> PolymarketOrderIntent {
+            let price: Price
+            do { price = try Price(parsing: self.price) } catch { throw ValidationError("--price \(self.price): \(error)") }
+            let quantity: PolymarketOrderIntent.Quantity
+            if let size {
+                do { quantity = .shares(try Size(parsing: size)) } catch { throw ValidationError("--size \(size): \(error)") }
+            } else {
+                do { quantity = .spend(try Amount(parsing: amount ?? "")) } catch { throw ValidationError("--amount: \(error)") }
+            }
+            var tick: PolymarketTickSize?
+            if let tickSize {
+                do { tick = try PolymarketTickSize(parsing: tickSize) } catch { throw ValidationError("--tick-size \(tickSize): \(error)") }
+            }
+            return PolymarketOrderIntent(
+                tokenID: TokenID(market), side: side.side, price: price, quantity: quantity, orderType: orderType.venueType,
+                expiration: expires, postOnly: postOnly, deferExec: deferExec, tickSize: tick,
+                negRisk: tickSize != nil || negRisk ? negRisk : nil)
+        }
+
+        func run() async throws {
+            let services = try global.services()
+            let intent = try intent()
+            if dryRun {
+                let trader = try await services.polymarketTrader(chainOverride: chain, live: false, connect: false)
+                let prepared = try await trader.prepare(intent)
+                warn("dry run: nothing sent. \(Self.summary(prepared)); order hash \(prepared.signed.orderHash.hex)")
+                emit(prepared.request.json)
+                return
+            }
+            let trader = try await services.polymarketTrader(chainOverride: chain, live: live, connect: live || services.configuration.trading.mode == .live)
+            guard trader.live else { throw PolymarketTraderError.notLive }
+            let store = try services.openStore()
+            let (prepared, outcome) = try await trader.place(intent) { prepared in
+                try store.journal(order: Self.journalEntry(prepared))
+            }
+            let clientID = Self.clientOrderID(prepared)
+            let report = try Self.record(outcome, clientID: clientID, store: store)
+            if json {
+                try printJSON(report)
+            } else {
+                emit("\(report.status): \(Self.summary(prepared)) — order \(report.orderID)")
+            }
+        }
+
+        static func summary(_ prepared: PolymarketPreparedOrder) -> String {
+            let amounts = prepared.amounts
+            return "\(prepared.intent.side.rawValue) \(amounts.shares) shares of \(prepared.intent.tokenID) at \(amounts.price) "
+                + "(\(prepared.intent.orderType.rawValue), notional \(amounts.notional) USD, tick \(prepared.priced.tickSize.rawValue)"
+                + "\(prepared.priced.negRisk ? ", neg-risk" : ""))"
+        }
+
+        /// The order hash is the CLOB's order id, known before sending, so it doubles as the
+        /// client order id: a journal row and a venue order can always be matched.
+        static func clientOrderID(_ prepared: PolymarketPreparedOrder) -> ClientOrderID {
+            ClientOrderID(prepared.signed.orderHash.hex)
+        }
+
+        static func journalEntry(_ prepared: PolymarketPreparedOrder) -> Order {
+            let timeInForce: TimeInForce = switch prepared.intent.orderType {
+            case .gtc: .goodTillCancelled
+            case .gtd: .goodTillDate(Timestamp(nanoseconds: (prepared.intent.expiration ?? 0) * 1_000_000_000))
+            case .fok: .fillOrKill
+            case .fak: .immediateOrCancel
+            }
+            return Order(
+                id: clientOrderID(prepared), instrument: InstrumentID(venue: .polymarket, token: prepared.intent.tokenID),
+                side: prepared.intent.side, limitPrice: prepared.amounts.price, size: prepared.amounts.shares,
+                timeInForce: timeInForce, postOnly: prepared.intent.postOnly, createdAt: prepared.priced.createdAt)
+        }
+
+        struct Report: Encodable {
+            var orderID: String
+            var status: String
+            var makingAmount: String?
+            var takingAmount: String?
+            var tradeIDs: [String]
+            var note: String?
+        }
+
+        /// Moves the journaled order with what the venue said.
+        static func record(_ outcome: PolymarketTrader.Outcome, clientID: ClientOrderID, store: EdgewiseStore) throws -> Report {
+            guard var order = try store.order(clientID) else {
+                return Report(orderID: clientID.rawValue, status: "unknown", tradeIDs: [], note: "journal row missing")
+            }
+            let now = Timestamp.now()
+            func apply(_ event: OrderEvent) throws {
+                try order.apply(event)
+                try store.update(order: order, after: event, recordedAt: now)
+            }
+            try apply(.submitted(at: now))
+            switch outcome {
+            case .placed(let placement):
+                try apply(.accepted(VenueOrderID(placement.orderID), at: now))
+                return Report(
+                    orderID: placement.orderID, status: placement.status.description,
+                    makingAmount: placement.makingAmount?.description, takingAmount: placement.takingAmount?.description,
+                    tradeIDs: placement.tradeIDs, note: placement.message.isEmpty ? nil : placement.message)
+            case .foundOpenAfterUncertainSubmission(let open):
+                try apply(.accepted(VenueOrderID(open.id), at: now))
+                return Report(orderID: open.id, status: "live", tradeIDs: [], note: "the request timed out; the order was found open, not re-sent")
+            case .foundTradedAfterUncertainSubmission(let trades):
+                try apply(.accepted(VenueOrderID(clientID.rawValue), at: now))
+                return Report(
+                    orderID: clientID.rawValue, status: "matched", tradeIDs: trades.map(\.id),
+                    note: "the request timed out; the order was found in trades, not re-sent")
+            }
+        }
+    }
+
+    struct Cancel: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Cancel orders by id, by market, or all of them.")
+
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "The venue.") var venue: VenueOption = .polymarket
+        @Argument(help: "Order ids (0x… hashes) to cancel.") var orderIDs: [String] = []
+        @Flag(help: "Cancel every open order.") var all = false
+        @Option(help: ArgumentHelp("Cancel the orders in this market (condition id).", valueName: "condition id")) var market: String?
+        @Option(help: ArgumentHelp("With --market, only this outcome token.", valueName: "token id")) var token: String?
+        @Option(help: "137 or 80002; default from the config.") var chain: UInt64?
+        @Flag(help: "Print the result as JSON.") var json = false
+
+        func validate() throws {
+            let modes = [!orderIDs.isEmpty, all, market != nil].filter { $0 }.count
+            guard modes == 1 else { throw ValidationError("give order ids, --all, or --market (exactly one)") }
+        }
+
+        func run() async throws {
+            let services = try global.services()
+            let key = try services.polymarketPrivateKey()
+            let trading = try await services.polymarketTradingClient(key: key, chain: try services.polymarketChain(override: chain))
+            let result: PolymarketCancelResult
+            if all {
+                result = try await trading.cancelAll()
+            } else if let market {
+                result = try await trading.cancelMarketOrders(market: MarketID(market), tokenID: token.map(TokenID.init))
+            } else if orderIDs.count == 1 {
+                result = try await trading.cancelOrder(orderIDs[0])
+            } else {
+                result = try await trading.cancelOrders(orderIDs)
+            }
+            if json {
+                try printJSON(["canceled": result.canceled, "notCanceled": result.notCanceled.map { "\($0.key): \($0.value)" }])
+            } else {
+                emit("cancelled \(result.canceled.count) order(s)\(result.canceled.isEmpty ? "" : ": " + result.canceled.joined(separator: ", "))")
+                for (id, reason) in result.notCanceled.sorted(by: { $0.key < $1.key }) { warn("not cancelled \(id): \(reason)") }
+            }
+        }
+    }
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List open orders.")
+
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "The venue.") var venue: VenueOption = .polymarket
+        @Option(help: ArgumentHelp("Only this market (condition id).", valueName: "condition id")) var market: String?
+        @Option(help: ArgumentHelp("Only this outcome token.", valueName: "token id")) var token: String?
+        @Option(help: "137 or 80002; default from the config.") var chain: UInt64?
+        @Flag(help: "Print JSON.") var json = false
+
+        func run() async throws {
+            let services = try global.services()
+            let key = try services.polymarketPrivateKey()
+            let trading = try await services.polymarketTradingClient(key: key, chain: try services.polymarketChain(override: chain))
+            let orders = try await trading.openOrders(PolymarketOrderFilter(market: market.map(MarketID.init), tokenID: token.map(TokenID.init)))
+            if json {
+                try printJSON(orders.map { order in
+                    [
+                        "id": order.id, "status": order.status.description, "market": order.market?.rawValue ?? "",
+                        "token": order.tokenID.rawValue, "side": order.side.rawValue, "price": order.price.description,
+                        "originalSize": order.originalSize.description, "sizeMatched": order.sizeMatched.description,
+                    ]
+                })
+                return
+            }
+            if orders.isEmpty { emit("no open orders"); return }
+            let rows = [["ID", "SIDE", "PRICE", "SIZE", "MATCHED", "TOKEN"]] + orders.map { order in
+                [order.id, order.side.rawValue, order.price.description, order.originalSize.description,
+                 order.sizeMatched.description, order.tokenID.rawValue]
+            }
+            emit(Table.render(rows, maxWidths: [68, 4, 8, 12, 12, 80]))
+        }
+    }
+}
