@@ -15,6 +15,8 @@ public struct Order: Hashable, Codable, Sendable, Identifiable {
     /// Exact sum of price × size over the fills.
     public private(set) var filledNotional: Amount
     public private(set) var fees: Amount
+    /// Every fill ever applied, reversed ones included, so that a re-sent report of an execution
+    /// is refused as a duplicate even after it was reversed.
     public private(set) var fillIDs: [FillID]
     public private(set) var rejectReason: String?
     public let createdAt: Timestamp
@@ -42,6 +44,13 @@ public struct Order: Hashable, Codable, Sendable, Identifiable {
         self.createdAt = createdAt
         self.updatedAt = createdAt
     }
+
+    /// Fills taken back by ``OrderEvent/fillReversed(_:reason:at:)``; their size, notional and fee
+    /// are no longer in ``filledSize``, ``filledNotional`` and ``fees``.
+    public var reversedFillIDs: [FillID] { reversedFills ?? [] }
+    /// Optional so that orders journaled before reversals existed still decode (and an order
+    /// without reversals encodes exactly as before).
+    private var reversedFills: [FillID]?
 
     public var remainingSize: Size { size - filledSize }
     public var averageFillPrice: Price? { filledSize.units > 0 ? filledNotional.perShare(filledSize) : nil }
@@ -93,6 +102,22 @@ public struct Order: Hashable, Codable, Sendable, Identifiable {
                 status = .partiallyFilled
             }
             updatedAt = max(updatedAt, fill.time)
+        case .fillReversed(let fill, _, let at):
+            guard fillIDs.contains(fill.id) else { throw .unknownFill(order: id, fill: fill.id) }
+            guard !reversedFillIDs.contains(fill.id) else { throw .fillAlreadyReversed(order: id, fill: fill.id) }
+            // The order only knows fill ids; a fill whose economics cannot have been applied here
+            // (other instrument or side, more than is filled) is not the one that was.
+            guard fill.instrument == instrument, fill.side == side, fill.size <= filledSize else {
+                throw .wrongOrder(order: id, fill: fill.id)
+            }
+            filledSize = filledSize - fill.size
+            filledNotional -= fill.notional
+            fees -= fill.fee
+            reversedFills = reversedFillIDs + [fill.id]
+            // The status is left alone: a failed match still consumed the order's size at the venue
+            // (Polymarket does not put it back on the book), so a filled order stays finished and a
+            // resting one keeps resting with what the venue still shows as open.
+            updatedAt = max(updatedAt, at)
         case .cancelRequested(let at):
             guard status == .open || status == .partiallyFilled || status == .submitted else {
                 throw invalid("cancelRequested")

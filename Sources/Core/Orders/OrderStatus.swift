@@ -34,6 +34,10 @@ public enum OrderEvent: Hashable, Codable, Sendable {
     case accepted(VenueOrderID, at: Timestamp)
     case rejected(reason: String, at: Timestamp)
     case filled(Fill)
+    /// An execution the venue announced did not happen after all: Polymarket reports a trade
+    /// `FAILED` when its on-chain settlement reverted for good. Carries the fill exactly as it was
+    /// applied, because the order keeps only fill ids and needs the size and money to take back.
+    case fillReversed(Fill, reason: String, at: Timestamp)
     case cancelRequested(at: Timestamp)
     case cancelled(at: Timestamp)
     case expired(at: Timestamp)
@@ -45,6 +49,9 @@ public enum OrderTransitionError: Error, Hashable, Sendable, CustomStringConvert
     case overfill(order: ClientOrderID, size: Size, filled: Size)
     case duplicateFill(order: ClientOrderID, fill: FillID)
     case wrongOrder(order: ClientOrderID, fill: FillID)
+    /// A reversal names a fill the order never received.
+    case unknownFill(order: ClientOrderID, fill: FillID)
+    case fillAlreadyReversed(order: ClientOrderID, fill: FillID)
 
     public var description: String {
         switch self {
@@ -56,6 +63,10 @@ public enum OrderTransitionError: Error, Hashable, Sendable, CustomStringConvert
             "order \(order): fill \(fill) was already applied; ignored"
         case .wrongOrder(let order, let fill):
             "fill \(fill) does not belong to order \(order)"
+        case .unknownFill(let order, let fill):
+            "order \(order): cannot reverse fill \(fill), which was never applied to it; reconcile with the venue"
+        case .fillAlreadyReversed(let order, let fill):
+            "order \(order): fill \(fill) was already reversed; ignored"
         }
     }
 }
