@@ -58,6 +58,9 @@ struct DeadMansSwitchTests {
         #expect(await deadMan.isRunning)
         await deadMan.stop()
         #expect(await !deadMan.isRunning)
+        // A stopped switch stays stopped: its events have finished.
+        await deadMan.start()
+        #expect(await !deadMan.isRunning)
         try await events.wait(for: "stopped") { if case .stopped = $0 { true } else { false } }
         let ids = events.all.compactMap { event -> String? in if case .beat(let id) = event { id } else { nil } }
         #expect(Array(ids.prefix(3)) == ["hb-1", "hb-2", "hb-3"])

@@ -137,9 +137,9 @@ struct OrderPlacementTests {
         await loopback.stop()
     }
 
-    @Test func placementKeepsTheSubmittedHashWhenTheReplyOmitsTheID() async throws {
+    @Test func placementKeepsTheSubmittedHashWhenTheReplyOmitsTheIDAndAnEmptyErrorIsNoRefusal() async throws {
         let loopback = try await TradingLoopback.start(routes: [
-            ("POST", "/order", { _ in .json(#"{"success":true,"errorMsg":"","status":"delayed"}"#) })
+            ("POST", "/order", { _ in .json(#"{"success":true,"errorMsg":"","error":"","status":"delayed"}"#) })
         ])
         let placement = try await tradingClient(loopback).postOrder(TradingFixtures.submission(hash: TradingFixtures.hash(7)))
         #expect(placement.orderID == TradingFixtures.hash(7) && placement.status == .delayed)

@@ -28,10 +28,9 @@ struct ClobErrorText: Decodable, Sendable {
     /// start of the body itself (a proxy's HTML or plain-text page).
     static func message(in body: Data) -> String? {
         struct Envelope: Decodable { var error: ClobErrorText? }
-        if let envelope = try? JSONDecoder().decode(Envelope.self, from: body) {
-            return envelope.error?.text
-        }
-        return nil
+        // An empty or null `error` next to a normal reply is not a refusal.
+        guard let text = (try? JSONDecoder().decode(Envelope.self, from: body))?.error?.text, !text.isEmpty else { return nil }
+        return text
     }
 
     /// What to quote from a refused reply: the `error` text, else a short excerpt of the body.

@@ -20,6 +20,7 @@ public actor PolymarketDeadMansSwitch {
     private var lastBeat: ContinuousClock.Instant?
     private var consecutiveFailures = 0
     private var reportedMiss = false
+    private var stopped = false
 
     /// - Parameter client: give it a request timeout well below `interval` (a few seconds): a beat
     ///   that hangs for the transport's default 15 s would outlast the venue's deadline before
@@ -37,9 +38,10 @@ public actor PolymarketDeadMansSwitch {
     /// The id the next heartbeat will carry (nil before the first accepted beat).
     public var currentHeartbeatID: String? { heartbeatID }
 
-    /// Starts sending heartbeats, the first at once. Calling it again while running does nothing.
+    /// Starts sending heartbeats, the first at once. Calling it again while running, or after
+    /// ``stop()`` (whose ``events`` have finished), does nothing.
     public func start() {
-        guard task == nil else { return }
+        guard task == nil, !stopped else { return }
         task = Task { [weak self] in
             while !Task.isCancelled {
                 guard let self else { return }
@@ -57,6 +59,8 @@ public actor PolymarketDeadMansSwitch {
     /// Stops the heartbeats and finishes ``events``. The venue keeps the switch armed, so open
     /// orders are cancelled about 10 seconds later unless heartbeats resume from elsewhere.
     public func stop() async {
+        guard !stopped else { return }
+        stopped = true
         let running = task
         task = nil
         running?.cancel()

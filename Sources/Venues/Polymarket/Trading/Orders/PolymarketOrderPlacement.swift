@@ -46,7 +46,7 @@ struct WirePlacement: Decodable, Sendable {
 
     /// The venue's refusal text, when this reply is a refusal.
     var refusal: String? {
-        if let error = error?.text { return error }
+        if let error = error?.text, !error.isEmpty { return error }
         if success?.value == false { return errorMsg ?? "" }
         return nil
     }
