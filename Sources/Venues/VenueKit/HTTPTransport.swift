@@ -81,6 +81,15 @@ public struct HTTPTransport: Sendable {
 
     /// Sends `request`, retrying transient failures of idempotent requests; returns a 2xx response.
     public func send(_ request: VenueRequest) async throws(VenueError) -> VenueResponse {
+        try await send(request, returningClientErrors: false)
+    }
+
+    /// Like ``send(_:)``, but with `returningClientErrors` a 4xx reply other than 429 is returned
+    /// whole instead of being thrown as ``VenueError/client(endpoint:status:body:)``: some venues
+    /// put the reason a request was refused into the body, and their adapter must read all of it
+    /// to tell the caller what to do (an excerpt can cut the reason off). Rate limits and server
+    /// errors are still retried and thrown as usual.
+    public func send(_ request: VenueRequest, returningClientErrors: Bool) async throws(VenueError) -> VenueResponse {
         let policy = request.isIdempotent ? configuration.retry : .none
         var attempt = 1
         while true {
@@ -101,6 +110,7 @@ public struct HTTPTransport: Sendable {
                 case 500..<600:
                     failure = .server(endpoint: request.endpointName, status: response.status, body: Self.excerpt(response.body))
                 default:
+                    if returningClientErrors, (400..<500).contains(response.status) { return response }
                     throw VenueError.client(endpoint: request.endpointName, status: response.status, body: Self.excerpt(response.body))
                 }
             } catch {
@@ -177,6 +187,11 @@ public struct HTTPTransport: Sendable {
         return base + request.path + (query.isEmpty ? "" : "?" + query)
     }
 
+    /// The `unreachable` details that mean no byte of the request reached the venue.
+    static let failuresBeforeSending: Set<String> = [connectTimedOut, connectionRefused]
+    static let connectTimedOut = "connect timed out"
+    static let connectionRefused = "connection refused"
+
     func classify(_ error: any Error, request: VenueRequest) -> VenueError {
         if let error = error as? VenueError { return error }
         if error is CancellationError || Task.isCancelled { return .cancelled(endpoint: request.endpointName) }
@@ -187,7 +202,7 @@ public struct HTTPTransport: Sendable {
             case .deadlineExceeded, .readTimeout, .writeTimeout:
                 return .timeout(endpoint: request.endpointName, after: configuration.requestTimeout)
             case .connectTimeout, .tlsHandshakeTimeout, .getConnectionFromPoolTimeout:
-                return .unreachable(endpoint: request.endpointName, host: host, detail: "connect timed out", hint: hint)
+                return .unreachable(endpoint: request.endpointName, host: host, detail: Self.connectTimedOut, hint: hint)
             case .cancelled:
                 return .cancelled(endpoint: request.endpointName)
             case .remoteConnectionClosed:
@@ -200,10 +215,10 @@ public struct HTTPTransport: Sendable {
             return .decoding(endpoint: request.endpointName, field: "<body>", detail: "response larger than \(configuration.maxResponseBytes) bytes")
         }
         if let error = error as? NIOCore.IOError, error.errnoCode == ECONNREFUSED {
-            return .unreachable(endpoint: request.endpointName, host: host, detail: "connection refused", hint: hint)
+            return .unreachable(endpoint: request.endpointName, host: host, detail: Self.connectionRefused, hint: hint)
         }
         let text = String(describing: error)
-        let detail = text.localizedCaseInsensitiveContains("refused") ? "connection refused" : text
+        let detail = text.localizedCaseInsensitiveContains("refused") ? Self.connectionRefused : text
         return .unreachable(endpoint: request.endpointName, host: host, detail: detail, hint: hint)
     }
 

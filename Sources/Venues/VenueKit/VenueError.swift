@@ -41,6 +41,23 @@ public enum VenueError: Error, Sendable, CustomStringConvertible {
         }
     }
 
+    /// Whether the venue may have received and acted on the request even though it failed. A
+    /// request that is not idempotent (placing an order) must not simply be sent again when this
+    /// holds: the caller first has to find out whether it took effect.
+    ///
+    /// Only failures that prove the request never got through, or was refused as a whole (a 4xx
+    /// reply, a rate limit, a refused or timed-out connect), say `false`; everything else, including
+    /// failures we cannot classify, says `true`, because guessing wrong the other way can double an
+    /// order.
+    public var mayHaveBeenProcessed: Bool {
+        switch self {
+        case .rateLimited, .client, .invalidRequest: false
+        case .server, .decoding, .timeout, .cancelled: true
+        case .unreachable(_, _, let detail, _):
+            !HTTPTransport.failuresBeforeSending.contains(detail)
+        }
+    }
+
     public var description: String {
         switch self {
         case .rateLimited(let endpoint, let retryAfter):
