@@ -136,7 +136,7 @@ extension OrderCommand {
             case .gtc: .goodTillCancelled
             case .gtd: .goodTillDate(Timestamp(nanoseconds: (prepared.intent.expiration ?? 0) * 1_000_000_000))
             case .fok: .fillOrKill
-            case .fak: .immediateOrCancel
+            case .fak: .fillAndKill
             }
             return Order(
                 id: clientOrderID(prepared), instrument: InstrumentID(venue: .polymarket, token: prepared.intent.tokenID),
@@ -241,7 +241,7 @@ extension OrderCommand {
             if json {
                 try printJSON(orders.map { order in
                     [
-                        "id": order.id, "status": order.status.description, "market": order.market?.rawValue ?? "",
+                        "id": order.id, "status": order.status.description, "market": order.market.rawValue,
                         "token": order.tokenID.rawValue, "side": order.side.rawValue, "price": order.price.description,
                         "originalSize": order.originalSize.description, "sizeMatched": order.sizeMatched.description,
                     ]
