@@ -8,9 +8,11 @@ import Testing
 
 @Suite("Polymarket uncertain submissions against loopback", .timeLimit(.minutes(1)))
 struct UncertainSubmissionTests {
-    /// Client timeouts short enough for a test; the server holds its answer longer.
+    /// Client timeouts short enough for a test; the server holds its answer longer. Not shorter:
+    /// on a loaded machine a 200 ms budget can run out before the request even reaches the
+    /// loopback server, and then the scenario under test (sent, then no answer) never happens.
     static let shortTimeout = HTTPTransportConfiguration(
-        requestTimeout: .milliseconds(200),
+        requestTimeout: .seconds(1),
         retry: RetryPolicy(maxAttempts: 3, initialBackoff: .milliseconds(5), maxBackoff: .milliseconds(20), maxRetryAfter: .seconds(1)))
 
     @Test func timeoutAfterSendingIsResolvedWithoutSendingTwice() async throws {
@@ -21,7 +23,7 @@ struct UncertainSubmissionTests {
             ("POST", "/order", { _ in
                 placed.withLock { $0 = true }
                 var reply = LoopbackResponse.json(TradingFixtures.placement(hash))
-                reply.delay = .seconds(2)
+                reply.delay = .seconds(5)
                 return reply
             }),
             ("GET", "/data/orders", { request in
@@ -103,7 +105,7 @@ struct UncertainSubmissionTests {
 
     @Test func aBatchThatTimesOutNamesEveryOrder() async throws {
         let loopback = try await TradingLoopback.start(routes: [
-            ("POST", "/orders", { _ in LoopbackResponse(status: 200, body: Data("[]".utf8), delay: .seconds(2)) })
+            ("POST", "/orders", { _ in LoopbackResponse(status: 200, body: Data("[]".utf8), delay: .seconds(5)) })
         ])
         let submissions = (1...3).map { TradingFixtures.submission(hash: TradingFixtures.hash($0)) }
         await #expect {
