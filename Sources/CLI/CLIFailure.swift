@@ -26,12 +26,45 @@ struct CLIFailure: Error {
             self.init(error.description, exitCode: 2)
         case let error as PolymarketMappingError:
             self.init(error.description, hint: "the venue returned a record Edgewise cannot use safely; report it")
+        case let error as PolymarketTraderError:
+            switch error {
+            case .notLive: self.init(error.description, exitCode: 2)
+            case .venue(let venue): self.init(Self.oneLine(venue.description), hint: Self.hint(for: venue), exitCode: Self.exitCode(for: venue))
+            case .unresolved: self.init(Self.oneLine(error.description), exitCode: 4)
+            default: self.init(Self.oneLine(error.description))
+            }
+        case let error as PolymarketTradingError:
+            self.init(Self.oneLine(error.description), hint: Self.hint(for: error), exitCode: Self.exitCode(for: error))
+        case let error as PolymarketSetupError:
+            self.init(error.description, hint: "see Trading in the README", exitCode: 2)
+        case let error as PolymarketCredentialsError:
+            self.init(error.description, hint: "see Trading in the README", exitCode: 2)
         case is CancellationError:
             self.init("interrupted", exitCode: 130)
         default:
             // ArgumentParser's own errors (usage, --help, --version) keep its formatting.
             guard !String(reflecting: type(of: error)).hasPrefix("ArgumentParser.") else { return nil }
             self.init(Self.oneLine(String(describing: error)))
+        }
+    }
+
+    static func hint(for error: PolymarketTradingError) -> String? {
+        switch error {
+        case .orderMayExist:
+            "the order may have reached the venue: run `edgewise order list` before placing it again"
+        case .transport(let venue): hint(for: venue)
+        case .rejected(_, _, let reason, _): reason.nextStep
+        default: nil
+        }
+    }
+
+    /// 3 for "try again later", 4 for "the outcome is unknown: look before acting".
+    static func exitCode(for error: PolymarketTradingError) -> Int32 {
+        switch error {
+        case .orderMayExist: 4
+        case .rateLimited, .venueUnavailable: 3
+        case .transport(let venue): venue.isTransient ? 3 : 1
+        default: 1
         }
     }
 

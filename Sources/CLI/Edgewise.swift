@@ -9,14 +9,16 @@ import Foundation
 struct Edgewise: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "edgewise",
-        abstract: "A prediction-market agent: markets, books and recordings from Polymarket (Kalshi and Manifold next).",
+        abstract: "A prediction-market agent: markets, books, recordings and trading on Polymarket (Kalshi and Manifold next).",
         discussion: """
             Data lives in the data directory (--home, EDGEWISE_HOME, or ~/.local/share/edgewise): the SQLite
             database, recordings and config.toml. Every venue URL can be overridden in config.toml or with
             EDGEWISE_POLYMARKET_{GAMMA,CLOB,WS,DATA}_URL.
             """,
         version: EdgewiseCore.version,
-        subcommands: [MarketsCommand.self, BookCommand.self, RecordCommand.self])
+        subcommands: [
+            MarketsCommand.self, BookCommand.self, RecordCommand.self, OrderCommand.self, PositionsCommand.self,
+        ])
 
     /// Runs the command and turns failures into one clear line plus a hint.
     static func main() async {

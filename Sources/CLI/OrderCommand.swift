@@ -99,8 +99,8 @@ extension OrderCommand {
             if dryRun {
                 let trader = try await services.polymarketTrader(chainOverride: chain, live: false, connect: false)
                 let prepared = try await trader.prepare(intent)
-                warn("dry run: nothing sent. \(Self.summary(prepared)); order hash \(prepared.signed.orderHash.hex)")
-                emit(prepared.request.json)
+                note("dry run: nothing sent. \(Self.summary(prepared)); order hash \(prepared.signed.orderHash.hex)")
+                emit(prepared.request.json + "\n")
                 return
             }
             let trader = try await services.polymarketTrader(chainOverride: chain, live: live, connect: live || services.configuration.trading.mode == .live)
@@ -114,7 +114,7 @@ extension OrderCommand {
             if json {
                 try printJSON(report)
             } else {
-                emit("\(report.status): \(Self.summary(prepared)) — order \(report.orderID)")
+                emit("\(report.status): \(Self.summary(prepared)) — order \(report.orderID)\n")
             }
         }
 
@@ -217,7 +217,7 @@ extension OrderCommand {
             if json {
                 try printJSON(["canceled": result.canceled, "notCanceled": result.notCanceled.map { "\($0.key): \($0.value)" }])
             } else {
-                emit("cancelled \(result.canceled.count) order(s)\(result.canceled.isEmpty ? "" : ": " + result.canceled.joined(separator: ", "))")
+                emit("cancelled \(result.canceled.count) order(s)\(result.canceled.isEmpty ? "" : ": " + result.canceled.joined(separator: ", "))\n")
                 for (id, reason) in result.notCanceled.sorted(by: { $0.key < $1.key }) { warn("not cancelled \(id): \(reason)") }
             }
         }
@@ -248,12 +248,12 @@ extension OrderCommand {
                 })
                 return
             }
-            if orders.isEmpty { emit("no open orders"); return }
+            if orders.isEmpty { emit("no open orders\n"); return }
             let rows = [["ID", "SIDE", "PRICE", "SIZE", "MATCHED", "TOKEN"]] + orders.map { order in
                 [order.id, order.side.rawValue, order.price.description, order.originalSize.description,
                  order.sizeMatched.description, order.tokenID.rawValue]
             }
-            emit(Table.render(rows, maxWidths: [68, 4, 8, 12, 12, 80]))
+            emit(Table.render(rows, maxWidths: [68, 4, 8, 12, 12, 80]) + "\n")
         }
     }
 }

@@ -17,6 +17,11 @@ func cacheCatalog(_ markets: [Market], _ services: EdgewiseServices) {
     }
 }
 
+/// Writes an informational line to stderr (the answer itself goes to stdout).
+func note(_ message: String) {
+    FileHandle.standardError.write(Data("\(message)\n".utf8))
+}
+
 /// Writes straight to stdout without buffering, so a watcher piped into another program sees
 /// every update as it happens.
 func emit(_ text: String) {
