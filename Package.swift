@@ -66,6 +66,8 @@ let package = Package(
             dependencies: [
                 "EdgewiseCore", "EdgewiseVenueKit", "CSecp256k1", "CBotan",
                 .product(name: "BigInt", package: "BigInt"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             path: "Sources/Ethereum"),
         .target(

@@ -21,6 +21,8 @@ final class PolygonLoopbackNode: Sendable {
         case negRiskRedeem(condition: Bytes32, amounts: [BigUInt])
         case negRiskSplit(condition: Bytes32, amount: BigUInt)
         case negRiskMerge(condition: Bytes32, amount: BigUInt)
+        /// A CTF-shaped call sent to one of the V2 pUSD collateral adapters.
+        indirect case viaAdapter(EthereumAddress, Operation)
     }
 
     struct Mined: Sendable {
@@ -170,6 +172,12 @@ final class PolygonLoopbackNode: Sendable {
         }
         func uints(_ value: ABIValue) -> [BigUInt] { value.arrayValue?.compactMap(\.uintValue) ?? [] }
         let selector = Array(data.prefix(4))
+        if let adapter = [contracts.collateralAdapter, contracts.negRiskCollateralAdapter].compactMap({ $0 }).first(where: { $0 == to }) {
+            var direct = contracts
+            direct.collateralAdapter = nil
+            direct.negRiskCollateralAdapter = nil
+            return .viaAdapter(adapter, try PolygonLoopbackNode(contracts: direct, maxFeeCeiling: 0).decodeOperation(to: direct.conditionalTokens, data: data))
+        }
         if to == contracts.conditionalTokens {
             switch selector {
             case ConditionalTokensABI.redeemPositions.selector:

@@ -32,7 +32,7 @@ struct PolymarketOnChainTests {
         let clock: Clock
     }
 
-    static func harness(contracts: PolymarketContracts = .polygon) async throws -> Harness {
+    static func harness(contracts: PolymarketContracts = .polygonLegacy) async throws -> Harness {
         let cap = 500 * gwei
         let node = PolygonLoopbackNode(contracts: contracts, maxFeeCeiling: cap)
         let server = try await LoopbackServer.start(routes: [node.route])
@@ -100,6 +100,33 @@ struct PolymarketOnChainTests {
         // Two null receipts, then the receipt.
         #expect(h.server.requests.filter { $0.bodyText.contains("eth_getTransactionReceipt") }.count == 3)
         #expect(h.clock.elapsed.withLock { $0 } == .seconds(4))
+    }
+
+    /// On Polygon V2, pUSD positions go through the collateral adapters, with the CTF's layout and
+    /// pUSD as collateral — for neg-risk markets too, and with no per-outcome amounts.
+    @Test func v2RedeemSplitAndMergeGoThroughThePUSDAdapters() async throws {
+        let h = try await Self.harness(contracts: .polygon)
+        defer { Task { await h.server.stop() } }
+        h.node.update { $0.payoutDenominators[Self.condition] = 1 }
+        let standard = try #require(PolymarketContracts.polygon.collateralAdapter)
+        let negRisk = try #require(PolymarketContracts.polygon.negRiskCollateralAdapter)
+        #expect(standard.checksummed == "0xAdA100Db00Ca00073811820692005400218FcE1f")
+        #expect(negRisk.checksummed == "0xadA2005600Dec949baf300f4C6120000bDB6eAab")
+        let pUSD = PolymarketContracts.polygon.collateral
+
+        _ = try await h.onChain.redeem(conditionID: Self.condition, negRisk: false)
+        _ = try await h.onChain.redeem(conditionID: Self.condition, negRisk: true)
+        _ = try await h.onChain.split(conditionID: Self.condition, negRisk: true, amount: try Amount(parsing: "2.5"))
+        _ = try await h.onChain.merge(conditionID: Self.condition, negRisk: false, amount: try Size(parsing: "1"))
+        #expect(h.node.operations == [
+            .viaAdapter(standard, .redeem(collateral: pUSD, parent: .zero, condition: Self.condition, indexSets: [1, 2])),
+            .viaAdapter(negRisk, .redeem(collateral: pUSD, parent: .zero, condition: Self.condition, indexSets: [1, 2])),
+            .viaAdapter(negRisk, .split(collateral: pUSD, parent: .zero, condition: Self.condition, partition: [1, 2], amount: 2_500_000)),
+            .viaAdapter(standard, .merge(collateral: pUSD, parent: .zero, condition: Self.condition, partition: [1, 2], amount: 1_000_000)),
+        ])
+        await #expect(throws: PolymarketOnChainError.self) {
+            try await h.onChain.redeem(conditionID: Self.condition, negRisk: true, amounts: [Size(units: 1), .zero])
+        }
     }
 
     @Test func anUnresolvedConditionIsRefusedBeforeSigning() async throws {

@@ -71,6 +71,9 @@ public struct PolymarketOnChain: Sendable {
     /// Splits `amount` collateral into `amount` of each outcome token.
     public func split(conditionID: Bytes32, negRisk: Bool, amount: Amount) async throws(PolymarketOnChainError) -> TransactionReceipt {
         let units = try Self.baseUnits(amount.units, what: "split amount")
+        if let adapter = negRisk ? contracts.negRiskCollateralAdapter : contracts.collateralAdapter {
+            return try await send(to: adapter, data: ConditionalTokensABI.splitCalldata(collateral: contracts.collateral, conditionID: conditionID, amount: units))
+        }
         let (contract, data) = negRisk
             ? (contracts.negRiskAdapter, NegRiskAdapterABI.splitCalldata(conditionID: conditionID, amount: units))
             : (contracts.conditionalTokens, ConditionalTokensABI.splitCalldata(collateral: contracts.collateral, conditionID: conditionID, amount: units))
@@ -80,6 +83,9 @@ public struct PolymarketOnChain: Sendable {
     /// Merges `amount` of each outcome token back into `amount` collateral.
     public func merge(conditionID: Bytes32, negRisk: Bool, amount: Size) async throws(PolymarketOnChainError) -> TransactionReceipt {
         let units = try Self.baseUnits(amount.units, what: "merge amount")
+        if let adapter = negRisk ? contracts.negRiskCollateralAdapter : contracts.collateralAdapter {
+            return try await send(to: adapter, data: ConditionalTokensABI.mergeCalldata(collateral: contracts.collateral, conditionID: conditionID, amount: units))
+        }
         let (contract, data) = negRisk
             ? (contracts.negRiskAdapter, NegRiskAdapterABI.mergeCalldata(conditionID: conditionID, amount: units))
             : (contracts.conditionalTokens, ConditionalTokensABI.mergeCalldata(collateral: contracts.collateral, conditionID: conditionID, amount: units))
@@ -88,6 +94,13 @@ public struct PolymarketOnChain: Sendable {
 
     /// The contract and calldata a redeem sends, after checking the amounts.
     public func redeemCall(conditionID: Bytes32, negRisk: Bool, amounts: [Size]) throws(PolymarketOnChainError) -> (to: EthereumAddress, data: [UInt8]) {
+        // The V2 adapters keep the CTF's redeem layout and redeem the whole balance.
+        if let adapter = negRisk ? contracts.negRiskCollateralAdapter : contracts.collateralAdapter {
+            guard amounts.isEmpty else {
+                throw .invalidAmounts("the pUSD collateral adapter redeems the whole balance; pass no amounts")
+            }
+            return (adapter, ConditionalTokensABI.redeemCalldata(collateral: contracts.collateral, conditionID: conditionID))
+        }
         guard negRisk else {
             // The CTF redeems whatever the caller holds; an amount here would be silently ignored.
             guard amounts.isEmpty else {
