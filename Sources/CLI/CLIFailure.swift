@@ -39,6 +39,8 @@ struct CLIFailure: Error {
             self.init(error.description, hint: "see Trading in the README", exitCode: 2)
         case let error as PolymarketCredentialsError:
             self.init(error.description, hint: "see Trading in the README", exitCode: 2)
+        case let error as PolymarketOnChainError:
+            self.init(Self.oneLine(error.description))
         case is CancellationError:
             self.init("interrupted", exitCode: 130)
         default:

@@ -18,6 +18,7 @@ struct Edgewise: AsyncParsableCommand {
         version: EdgewiseCore.version,
         subcommands: [
             MarketsCommand.self, BookCommand.self, RecordCommand.self, OrderCommand.self, PositionsCommand.self,
+            RedeemCommand.self,
         ])
 
     /// Runs the command and turns failures into one clear line plus a hint.

@@ -114,6 +114,8 @@ public enum PolymarketSetupError: Error, Sendable, CustomStringConvertible {
     case signing(PolymarketSigningError)
     case credentials(PolymarketCredentialsError)
     case badLimit(String)
+    case onChain(String)
+    case badAddress(setting: String, EthereumAddressError)
 
     public var description: String {
         switch self {
@@ -124,6 +126,8 @@ public enum PolymarketSetupError: Error, Sendable, CustomStringConvertible {
         case .badFunder(let error): "EDGEWISE_POLYMARKET_FUNDER / polymarket.funder: \(error)"
         case .signing(let error): "\(error)"
         case .credentials(let error): "\(error)"
+        case .badAddress(let setting, let error): "\(setting): \(error)"
+        case .onChain(let reason): "cannot set up Polygon transactions: \(reason)"
         case .badLimit(let text): "trading.max_order_notional = \(text) is not an amount Edgewise can hold (at most six decimals)"
         }
     }

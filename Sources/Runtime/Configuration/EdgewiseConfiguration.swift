@@ -81,6 +81,9 @@ public struct EdgewiseConfiguration: Sendable, Equatable {
         public var maxGas: UInt64 = 1_000_000
         /// The highest fee per gas (in gwei) a transaction may bid.
         public var maxFeePerGasGwei: Decimal = 500
+        /// Overrides of Polymarket's V2 pUSD collateral adapters (redeem, split, merge go through them).
+        public var ctfCollateralAdapter: String?
+        public var negRiskCollateralAdapter: String?
     }
 
     /// The environment variables that override the file, by config key.
@@ -108,7 +111,7 @@ public struct EdgewiseConfiguration: Sendable, Equatable {
             "private_key_file", "api_credentials_file",
         ],
         "trading": ["max_order_notional"],
-        "polygon": ["rpc_url", "max_gas", "max_fee_per_gas_gwei"],
+        "polygon": ["rpc_url", "max_gas", "max_fee_per_gas_gwei", "ctf_collateral_adapter", "neg_risk_collateral_adapter"],
         "store": ["path"],
         "recording": ["directory"],
         "network": ["request_timeout_seconds", "max_retries"],
@@ -220,6 +223,11 @@ public struct EdgewiseConfiguration: Sendable, Equatable {
             guard gas >= 21_000 else { throw .invalidValue(source: source, value: "\(gas)", expected: "at least 21000") }
             polygon.maxGas = UInt64(gas)
         case ("polygon", "max_fee_per_gas_gwei"): polygon.maxFeePerGasGwei = try Self.positiveDecimal(value, source: source)
+        case ("polygon", "ctf_collateral_adapter"), ("polygon", "neg_risk_collateral_adapter"):
+            guard case .string(let text) = value, text.hasPrefix("0x"), text.count == 42 else {
+                throw .invalidValue(source: source, value: "\(value)", expected: "a 0x-prefixed 40-hex-digit address")
+            }
+            if key == "ctf_collateral_adapter" { polygon.ctfCollateralAdapter = text } else { polygon.negRiskCollateralAdapter = text }
         case ("store", "path"): databasePath = try Self.path(value, source: source, relativeTo: directory ?? home)
         case ("recording", "directory"): recordingsDirectory = try Self.path(value, source: source, relativeTo: directory ?? home)
         case ("network", "request_timeout_seconds"): network.requestTimeout = try Self.seconds(value, source: source)
