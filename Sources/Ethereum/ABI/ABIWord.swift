@@ -5,9 +5,13 @@ import Foundation
 public enum ABIWord {
     /// An unsigned integer, big-endian, left-padded. Callers check the bit width first.
     public static func uint(_ value: BigUInt) -> [UInt8] {
-        let raw = [UInt8](value.serialize())
-        precondition(raw.count <= 32, "a uint256 word cannot hold \(raw.count) bytes")
-        return [UInt8](repeating: 0, count: 32 - raw.count) + raw
+        precondition(value.bitWidth <= 256, "a uint256 word cannot hold \(value.bitWidth) bits")
+        // Straight from the 64-bit limbs, least significant first: no intermediate Data.
+        var word = [UInt8](repeating: 0, count: 32)
+        for (index, limb) in value.words.enumerated() where index < 4 {
+            for byte in 0..<8 { word[31 - index * 8 - byte] = UInt8(truncatingIfNeeded: limb >> (8 * UInt(byte))) }
+        }
+        return word
     }
 
     public static func uint(_ value: UInt64) -> [UInt8] {

@@ -5,24 +5,31 @@
 /// sign orders for funds the venue cannot find. Printing always gives the checksummed form.
 public struct EthereumAddress: Hashable, Sendable, CustomStringConvertible {
     public let bytes: [UInt8]
+    /// The EIP-55 form, computed once: every order JSON and header prints it, and each computation
+    /// is a Keccak hash.
+    public let checksummed: String
 
     public static let zero = EthereumAddress(unchecked: [UInt8](repeating: 0, count: 20))
 
     public init(bytes: [UInt8]) throws(EthereumAddressError) {
         guard bytes.count == 20 else { throw .wrongLength(bytes: bytes.count) }
-        self.bytes = bytes
+        self.init(unchecked: bytes)
     }
 
     init(unchecked bytes: [UInt8]) {
         self.bytes = bytes
+        self.checksummed = Self.checksum(bytes)
     }
+
+    public static func == (lhs: EthereumAddress, rhs: EthereumAddress) -> Bool { lhs.bytes == rhs.bytes }
+    public func hash(into hasher: inout Hasher) { hasher.combine(bytes) }
 
     public init(_ text: String) throws(EthereumAddressError) {
         guard text.hasPrefix("0x") || text.hasPrefix("0X") else { throw .missingPrefix }
         let decoded: [UInt8]
         do { decoded = try Hex.decode(text) } catch { throw .notHex }
         guard decoded.count == 20 else { throw .wrongLength(bytes: decoded.count) }
-        self.bytes = decoded
+        self.init(unchecked: decoded)
         let digits = text.dropFirst(2)
         let hasLower = digits.contains { $0.isLowercase }
         let hasUpper = digits.contains { $0.isUppercase }
@@ -33,7 +40,7 @@ public struct EthereumAddress: Hashable, Sendable, CustomStringConvertible {
 
     /// The EIP-55 form: a hex letter is upper-case when the matching nibble of
     /// keccak256(lower-case hex) is 8 or more.
-    public var checksummed: String {
+    static func checksum(_ bytes: [UInt8]) -> String {
         let lower = Array(Hex.encode(bytes, prefix: false).utf8)
         let hash = Keccak256.hash(lower).bytes
         var out = Array("0x".utf8)

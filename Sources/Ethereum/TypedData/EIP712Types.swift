@@ -46,17 +46,36 @@ public struct EIP712Types: Sendable {
     /// `typeHash ‖ enc(field₁) ‖ … ‖ enc(fieldₙ)`, each member encoded as a 32-byte word.
     public func encodeData(_ primary: String, _ value: [String: EIP712Value]) throws(EIP712Error) -> [UInt8] {
         guard let fields = structs[primary] else { throw .unknownType(primary) }
-        var out = try typeHash(primary).bytes
+        var out = [UInt8]()
         out.reserveCapacity(32 * (fields.count + 1))
+        out.append(contentsOf: try typeHash(primary).bytes)
         for field in fields {
             guard let member = value[field.name] else { throw .missingField(type: primary, field: field.name) }
-            out += try encodeMember(field.type, member, path: "\(primary).\(field.name)")
+            out.append(contentsOf: try encodeMember(field.type, member, path: primary, field: field.name))
         }
         if value.count > fields.count {
             let extra = Set(value.keys).subtracting(fields.map(\.name)).sorted()
             throw .unexpectedFields(type: primary, fields: extra)
         }
         return out
+    }
+
+    /// The path of an error message is only built when there is an error.
+    private func encodeMember(_ type: String, _ value: EIP712Value, path: String, field: String) throws(EIP712Error) -> [UInt8] {
+        if let word = Self.fastAtomic(type, value) { return word }
+        return try encodeMember(type, value, path: "\(path).\(field)")
+    }
+
+    /// The common atomic cases without string parsing of the type.
+    @inline(__always)
+    private static func fastAtomic(_ type: String, _ value: EIP712Value) -> [UInt8]? {
+        switch (value, type) {
+        case (.uint(let number), "uint256"): return ABIWord.uint(number)
+        case (.address(let address), "address"): return ABIWord.address(address)
+        case (.bytes(let bytes), "bytes32") where bytes.count == 32: return bytes
+        case (.uint(let number), "uint8") where number < 256: return ABIWord.uint(number)
+        default: return nil
+        }
     }
 
     private func encodeMember(_ type: String, _ value: EIP712Value, path: String) throws(EIP712Error) -> [UInt8] {
