@@ -95,7 +95,7 @@ extension OrderCommand {
 
         func run() async throws {
             let services = try global.services()
-            let intent = try intent()
+            var intent = try intent()
             if dryRun {
                 let trader = try await services.polymarketTrader(chainOverride: chain, live: false, connect: false)
                 let prepared = try await trader.prepare(intent)
@@ -103,8 +103,15 @@ extension OrderCommand {
                 emit(prepared.request.json + "\n")
                 return
             }
-            let trader = try await services.polymarketTrader(chainOverride: chain, live: live, connect: live || services.configuration.trading.mode == .live)
-            guard trader.live else { throw PolymarketTraderError.notLive }
+            let offline = try await services.polymarketTrader(chainOverride: chain, live: live, connect: false)
+            guard offline.live else { throw PolymarketTraderError.notLive }
+            // The order's own rules are checked before anything authenticated is requested: a
+            // mistyped order must not cost an L1 request (which may even create API credentials).
+            // What the look-up found is carried over, so the market is read once.
+            let checked = try await offline.price(intent)
+            intent.tickSize = checked.tickSize
+            intent.negRisk = checked.negRisk
+            let trader = try await services.polymarketTrader(chainOverride: chain, live: live, connect: true)
             let store = try services.openStore()
             let (prepared, outcome) = try await trader.place(intent) { prepared in
                 try store.journal(order: Self.journalEntry(prepared))
