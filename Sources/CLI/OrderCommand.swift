@@ -113,8 +113,17 @@ extension OrderCommand {
             intent.negRisk = checked.negRisk
             let trader = try await services.polymarketTrader(chainOverride: chain, live: live, connect: true)
             let store = try services.openStore()
-            let (prepared, outcome) = try await trader.place(intent) { prepared in
-                try store.journal(order: Self.journalEntry(prepared))
+            var journaled: ClientOrderID?
+            let prepared: PolymarketPreparedOrder
+            let outcome: PolymarketTrader.Outcome
+            do {
+                (prepared, outcome) = try await trader.place(intent) { prepared in
+                    try store.journal(order: Self.journalEntry(prepared))
+                    journaled = Self.clientOrderID(prepared)
+                }
+            } catch {
+                if let journaled, let reason = Self.refusalReason(error) { Self.recordRefusal(reason, clientID: journaled, store: store) }
+                throw error
             }
             let clientID = Self.clientOrderID(prepared)
             let report = try Self.record(outcome, clientID: clientID, store: store)
@@ -186,6 +195,32 @@ extension OrderCommand {
                 return Report(
                     orderID: clientID.rawValue, status: "matched", tradeIDs: trades.map(\.id),
                     note: "the request timed out; the order was found in trades, not re-sent")
+            }
+        }
+
+        /// The venue's reason when a sent order certainly was not placed (refused, rate limited,
+        /// or never left); nil when it may exist, which leaves the journal row "may be live".
+        static func refusalReason(_ error: any Error) -> String? {
+            guard case .venue(let venue) = error as? PolymarketTraderError else { return nil }
+            switch venue {
+            case .rejected(_, _, .duplicateOrder, _): return nil
+            case .rejected(_, _, _, let message), .orderVersionMismatch(_, _, let message): return message
+            case .rateLimited, .invalidSubmission: return venue.description
+            case .transport(let error) where !error.mayHaveBeenProcessed: return venue.description
+            default: return nil
+            }
+        }
+
+        /// Marks the journaled order rejected; a failure here is reported but does not hide the
+        /// venue's refusal, which is what the user needs to see.
+        static func recordRefusal(_ reason: String, clientID: ClientOrderID, store: EdgewiseStore) {
+            do {
+                guard var order = try store.order(clientID) else { return }
+                let event = OrderEvent.rejected(reason: reason, at: .now())
+                try order.apply(event)
+                try store.update(order: order, after: event)
+            } catch {
+                warn("order \(clientID) was refused but its journal row could not be updated: \(error)")
             }
         }
     }
