@@ -189,12 +189,14 @@ extension OrderCommand {
                     tradeIDs: placement.tradeIDs, note: placement.message.isEmpty ? nil : placement.message)
             case .foundOpenAfterUncertainSubmission(let open):
                 try apply(.accepted(VenueOrderID(open.id), at: now))
-                return Report(orderID: open.id, status: "live", tradeIDs: [], note: "the request timed out; the order was found open, not re-sent")
+                return Report(
+                    orderID: open.id, status: open.status.description, tradeIDs: [],
+                    note: "the submission got no usable answer; the order was found open, not re-sent")
             case .foundTradedAfterUncertainSubmission(let trades):
                 try apply(.accepted(VenueOrderID(clientID.rawValue), at: now))
                 return Report(
-                    orderID: clientID.rawValue, status: "matched", tradeIDs: trades.map(\.id),
-                    note: "the request timed out; the order was found in trades, not re-sent")
+                    orderID: clientID.rawValue, status: PolymarketOrderStatus.matched.description, tradeIDs: trades.map(\.id),
+                    note: "the submission got no usable answer; the order was found in trades, not re-sent")
             }
         }
 
