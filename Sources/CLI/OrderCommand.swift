@@ -95,7 +95,7 @@ extension OrderCommand {
 
         func run() async throws {
             let services = try global.services()
-            let intent = try intent()
+            var intent = try intent()
             if dryRun {
                 let trader = try await services.polymarketTrader(chainOverride: chain, live: false, connect: false)
                 let prepared = try await trader.prepare(intent)
@@ -103,11 +103,27 @@ extension OrderCommand {
                 emit(prepared.request.json + "\n")
                 return
             }
-            let trader = try await services.polymarketTrader(chainOverride: chain, live: live, connect: live || services.configuration.trading.mode == .live)
-            guard trader.live else { throw PolymarketTraderError.notLive }
+            let offline = try await services.polymarketTrader(chainOverride: chain, live: live, connect: false)
+            guard offline.live else { throw PolymarketTraderError.notLive }
+            // The order's own rules are checked before anything authenticated is requested: a
+            // mistyped order must not cost an L1 request (which may even create API credentials).
+            // What the look-up found is carried over, so the market is read once.
+            let checked = try await offline.price(intent)
+            intent.tickSize = checked.tickSize
+            intent.negRisk = checked.negRisk
+            let trader = try await services.polymarketTrader(chainOverride: chain, live: live, connect: true)
             let store = try services.openStore()
-            let (prepared, outcome) = try await trader.place(intent) { prepared in
-                try store.journal(order: Self.journalEntry(prepared))
+            var journaled: ClientOrderID?
+            let prepared: PolymarketPreparedOrder
+            let outcome: PolymarketTrader.Outcome
+            do {
+                (prepared, outcome) = try await trader.place(intent) { prepared in
+                    try store.journal(order: Self.journalEntry(prepared))
+                    journaled = Self.clientOrderID(prepared)
+                }
+            } catch {
+                if let journaled, let reason = Self.refusalReason(error) { Self.recordRefusal(reason, clientID: journaled, store: store) }
+                throw error
             }
             let clientID = Self.clientOrderID(prepared)
             let report = try Self.record(outcome, clientID: clientID, store: store)
@@ -173,12 +189,40 @@ extension OrderCommand {
                     tradeIDs: placement.tradeIDs, note: placement.message.isEmpty ? nil : placement.message)
             case .foundOpenAfterUncertainSubmission(let open):
                 try apply(.accepted(VenueOrderID(open.id), at: now))
-                return Report(orderID: open.id, status: "live", tradeIDs: [], note: "the request timed out; the order was found open, not re-sent")
+                return Report(
+                    orderID: open.id, status: open.status.description, tradeIDs: [],
+                    note: "the submission got no usable answer; the order was found open, not re-sent")
             case .foundTradedAfterUncertainSubmission(let trades):
                 try apply(.accepted(VenueOrderID(clientID.rawValue), at: now))
                 return Report(
-                    orderID: clientID.rawValue, status: "matched", tradeIDs: trades.map(\.id),
-                    note: "the request timed out; the order was found in trades, not re-sent")
+                    orderID: clientID.rawValue, status: PolymarketOrderStatus.matched.description, tradeIDs: trades.map(\.id),
+                    note: "the submission got no usable answer; the order was found in trades, not re-sent")
+            }
+        }
+
+        /// The venue's reason when a sent order certainly was not placed (refused, rate limited,
+        /// or never left); nil when it may exist, which leaves the journal row "may be live".
+        static func refusalReason(_ error: any Error) -> String? {
+            guard case .venue(let venue) = error as? PolymarketTraderError else { return nil }
+            switch venue {
+            case .rejected(_, _, .duplicateOrder, _): return nil
+            case .rejected(_, _, _, let message), .orderVersionMismatch(_, _, let message): return message
+            case .rateLimited, .invalidSubmission: return venue.description
+            case .transport(let error) where !error.mayHaveBeenProcessed: return venue.description
+            default: return nil
+            }
+        }
+
+        /// Marks the journaled order rejected; a failure here is reported but does not hide the
+        /// venue's refusal, which is what the user needs to see.
+        static func recordRefusal(_ reason: String, clientID: ClientOrderID, store: EdgewiseStore) {
+            do {
+                guard var order = try store.order(clientID) else { return }
+                let event = OrderEvent.rejected(reason: reason, at: .now())
+                try order.apply(event)
+                try store.update(order: order, after: event)
+            } catch {
+                warn("order \(clientID) was refused but its journal row could not be updated: \(error)")
             }
         }
     }
