@@ -52,6 +52,20 @@ struct EIP712Tests {
         #expect(try typed.digest().hex == "0xbe609aee343fb3c4b28e1df9e632fca64fcfaede20f02e86244efddf30957bd2")
     }
 
+    @Test func orderedValuesHashLikeNamedValues() throws {
+        let types = try EIP712Types([
+            "T": [.init("a", "uint256"), .init("b", "address"), .init("c", "uint8"), .init("d", "bytes32"), .init("e", "string")],
+        ])
+        let address = try EthereumAddress("0xCD2a3d9F938E13CD947Ec05AbC7FE734Df8DD826")
+        let values: [EIP712Value] = [.uint(BigUInt(2).power(200)), .address(address), .uint(7), .bytes32(Keccak256.hash("x")), .string("hi")]
+        let named = Dictionary(uniqueKeysWithValues: zip(["a", "b", "c", "d", "e"], values))
+        #expect(try types.hashStruct("T", orderedValues: values) == types.hashStruct("T", named))
+        #expect(throws: EIP712Error.missingField(type: "T", field: "e")) { try types.hashStruct("T", orderedValues: Array(values.prefix(4))) }
+        #expect(throws: EIP712Error.outOfRange(path: "T.c", type: "uint8")) {
+            try types.hashStruct("T", orderedValues: [values[0], values[1], .uint(256), values[3], values[4]])
+        }
+    }
+
     @Test func arraysHashTheConcatenationOfTheirEncodedItems() throws {
         let types = try EIP712Types(["Batch": [.init("ids", "uint256[]"), .init("tags", "string[2]")]])
         let value: [String: EIP712Value] = [

@@ -14,6 +14,16 @@ public enum ABIWord {
         return word
     }
 
+    /// Appends the 32-byte word of `value` (at most 256 bits) without an intermediate array.
+    public static func appendUInt(_ value: BigUInt, to out: inout [UInt8]) {
+        precondition(value.bitWidth <= 256, "a uint256 word cannot hold \(value.bitWidth) bits")
+        let start = out.count
+        out.append(contentsOf: repeatElement(0, count: 32))
+        for (index, limb) in value.words.enumerated() where index < 4 {
+            for byte in 0..<8 { out[start + 31 - index * 8 - byte] = UInt8(truncatingIfNeeded: limb >> (8 * UInt(byte))) }
+        }
+    }
+
     public static func uint(_ value: UInt64) -> [UInt8] {
         var word = [UInt8](repeating: 0, count: 32)
         for index in 0..<8 { word[31 - index] = UInt8(truncatingIfNeeded: value >> (8 * UInt64(index))) }

@@ -43,6 +43,24 @@ public struct EIP712Types: Sendable {
         Keccak256.hash(try encodeData(primary, value))
     }
 
+    /// `hashStruct` for values given in the type's declaration order instead of by name: the same
+    /// encoding, without building and probing a dictionary — for hot paths that sign the same
+    /// struct type over and over (an order per quote).
+    public func hashStruct(_ primary: String, orderedValues values: [EIP712Value]) throws(EIP712Error) -> Bytes32 {
+        guard let fields = structs[primary] else { throw .unknownType(primary) }
+        guard values.count == fields.count else {
+            throw .missingField(type: primary, field: values.count < fields.count ? fields[values.count].name : "(too many values)")
+        }
+        var out = [UInt8]()
+        out.reserveCapacity(32 * (fields.count + 1))
+        out.append(contentsOf: try typeHash(primary).bytes)
+        for (field, member) in zip(fields, values) {
+            if Self.appendFastAtomic(field.type, member, to: &out) { continue }
+            out.append(contentsOf: try encodeMember(field.type, member, path: "\(primary).\(field.name)"))
+        }
+        return Keccak256.hash(out)
+    }
+
     /// `typeHash ‖ enc(field₁) ‖ … ‖ enc(fieldₙ)`, each member encoded as a 32-byte word.
     public func encodeData(_ primary: String, _ value: [String: EIP712Value]) throws(EIP712Error) -> [UInt8] {
         guard let fields = structs[primary] else { throw .unknownType(primary) }
@@ -51,7 +69,8 @@ public struct EIP712Types: Sendable {
         out.append(contentsOf: try typeHash(primary).bytes)
         for field in fields {
             guard let member = value[field.name] else { throw .missingField(type: primary, field: field.name) }
-            out.append(contentsOf: try encodeMember(field.type, member, path: primary, field: field.name))
+            if Self.appendFastAtomic(field.type, member, to: &out) { continue }
+            out.append(contentsOf: try encodeMember(field.type, member, path: "\(primary).\(field.name)"))
         }
         if value.count > fields.count {
             let extra = Set(value.keys).subtracting(fields.map(\.name)).sorted()
@@ -60,22 +79,21 @@ public struct EIP712Types: Sendable {
         return out
     }
 
-    /// The path of an error message is only built when there is an error.
-    private func encodeMember(_ type: String, _ value: EIP712Value, path: String, field: String) throws(EIP712Error) -> [UInt8] {
-        if let word = Self.fastAtomic(type, value) { return word }
-        return try encodeMember(type, value, path: "\(path).\(field)")
-    }
-
-    /// The common atomic cases without string parsing of the type.
+    /// The common atomic cases, written straight into the buffer without parsing the type name.
     @inline(__always)
-    private static func fastAtomic(_ type: String, _ value: EIP712Value) -> [UInt8]? {
-        switch (value, type) {
-        case (.uint(let number), "uint256"): return ABIWord.uint(number)
-        case (.address(let address), "address"): return ABIWord.address(address)
-        case (.bytes(let bytes), "bytes32") where bytes.count == 32: return bytes
-        case (.uint(let number), "uint8") where number < 256: return ABIWord.uint(number)
-        default: return nil
+    private static func appendFastAtomic(_ type: String, _ value: EIP712Value, to out: inout [UInt8]) -> Bool {
+        switch value {
+        case .uint(let number) where type == "uint256" || (type == "uint8" && number < 256):
+            ABIWord.appendUInt(number, to: &out)
+        case .address(let address) where type == "address":
+            out.append(contentsOf: repeatElement(0, count: 12))
+            out.append(contentsOf: address.bytes)
+        case .bytes(let bytes) where type == "bytes32" && bytes.count == 32:
+            out.append(contentsOf: bytes)
+        default:
+            return false
         }
+        return true
     }
 
     private func encodeMember(_ type: String, _ value: EIP712Value, path: String) throws(EIP712Error) -> [UInt8] {

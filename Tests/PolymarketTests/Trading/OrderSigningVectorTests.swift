@@ -66,6 +66,8 @@ struct OrderSigningVectorTests {
 
             #expect(PolymarketOrderV2.domainSeparator(chain: chain, negRisk: negRisk).hex == vector["domainSeparator"] as? String, "\(name)")
             #expect(order.structHash.hex == vector["structHash"] as? String, "\(name)")
+            // The ordered fast path and the general by-name encoding agree.
+            #expect(try PolymarketOrderV2.types.hashStruct("Order", order.typedMessage) == order.structHash, "\(name)")
             let signed = signer.sign(order, negRisk: negRisk)
             #expect(signed.orderHash.hex == vector["digest"] as? String, "\(name)")
             #expect(signed.signature == vector["signature"] as? String, "\(name)")

@@ -73,8 +73,13 @@ public struct PolymarketOrderV2: Sendable, Hashable {
     }
 
     public var structHash: Bytes32 {
-        // Every member is built from a typed field, so the encoder cannot reject it.
-        try! Self.types.hashStruct("Order", typedMessage)
+        // Every member is built from a typed field, so the encoder cannot reject it. The values go
+        // in declaration order (see `fields`), which spares a dictionary per order.
+        try! Self.types.hashStruct("Order", orderedValues: [
+            .integer(salt), .address(maker), .address(signer), .uint(tokenNumber), .integer(makerAmount),
+            .integer(takerAmount), .integer(side == .buy ? 0 : 1), .integer(signatureType.rawValue),
+            .integer(timestampMilliseconds), .bytes32(metadata), .bytes32(builder),
+        ])
     }
 
     /// The exchange's domain: name "Polymarket CTF Exchange", version "2", the chain, and the exchange
