@@ -39,6 +39,13 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
+    Benchmark("Keccak-256 of 384 bytes (an order struct's encoding)") { benchmark in
+        let input = [UInt8](repeating: 0xab, count: 384)
+        for _ in benchmark.scaledIterations {
+            blackHole(Keccak256.hash(input))
+        }
+    }
+
     Benchmark("V2 Order EIP-712 struct hash") { benchmark in
         let signer = try! PolymarketOrderSigner(key: key, chain: .polygon)
         let order = try! signer.order(

@@ -151,3 +151,27 @@ struct OrderSigningVectorTests {
         }
     }
 }
+
+@Suite("V2 order struct hash")
+struct OrderStructHashTests {
+    /// The direct 384-byte encoding against the general by-name EIP-712 encoder, over random orders.
+    @Test func theDirectEncodingMatchesTheGeneralEncoder() throws {
+        var generator = SeededGenerator(seed: 0x5eed_0bde)
+        let key = try EthereumPrivateKey(hex: "0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80")
+        for _ in 0..<300 {
+            let funder = try EthereumAddress(bytes: (0..<20).map { _ in UInt8.random(in: 0...255, using: &generator) })
+            let type = PolymarketSignatureType.allCases.randomElement(using: &generator)!
+            let signer = try PolymarketOrderSigner(key: key, chain: .polygon, signatureType: type, funder: type == .eoa ? nil : funder)
+            let token = (0..<Int.random(in: 1...77, using: &generator)).map { _ in String(Int.random(in: 0...9, using: &generator)) }.joined()
+            let order = try signer.order(
+                tokenID: TokenID(token), side: Bool.random(using: &generator) ? .buy : .sell,
+                makerAmount: UInt64.random(in: 0...UInt64.max, using: &generator),
+                takerAmount: UInt64.random(in: 0...UInt64.max, using: &generator),
+                timestampMilliseconds: UInt64.random(in: 0...UInt64.max, using: &generator),
+                salt: UInt64.random(in: 0...UInt64.max, using: &generator),
+                builder: try Bytes32((0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) }),
+                metadata: try Bytes32((0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) }))
+            #expect(order.structHash == (try PolymarketOrderV2.types.hashStruct("Order", order.typedMessage)), "\(order)")
+        }
+    }
+}
