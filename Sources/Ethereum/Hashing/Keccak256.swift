@@ -6,14 +6,23 @@ import Synchronization
 /// one padding byte and gives different digests). Botan names it `Keccak-1600(256)`.
 public enum Keccak256 {
     public static func hash(_ bytes: some ContiguousBytes) -> Bytes32 {
+        bytes.withUnsafeBytes { hash(buffer: $0) }
+    }
+
+    /// The common case without the generic indirection.
+    public static func hash(_ bytes: [UInt8]) -> Bytes32 {
+        bytes.withUnsafeBytes { hash(buffer: $0) }
+    }
+
+    static func hash(buffer: UnsafeRawBufferPointer) -> Bytes32 {
         // Creating a Botan hash object costs an allocation and a name lookup, more than hashing an
         // order; finished objects are kept and reused (finishing resets them).
         let state = pool.withLock { $0.popLast() } ?? makeState()
-        var out = [UInt8](repeating: 0, count: 32)
-        bytes.withUnsafeBytes { buffer in
-            _ = botan_hash_update(state.handle, buffer.baseAddress?.assumingMemoryBound(to: UInt8.self), buffer.count)
+        _ = botan_hash_update(state.handle, buffer.baseAddress?.assumingMemoryBound(to: UInt8.self), buffer.count)
+        let out = [UInt8](unsafeUninitializedCapacity: 32) { digest, count in
+            _ = botan_hash_final(state.handle, digest.baseAddress)
+            count = 32
         }
-        _ = botan_hash_final(state.handle, &out)
         pool.withLock { if $0.count < 16 { $0.append(state) } }
         return Bytes32(unchecked: out)
     }
