@@ -15,6 +15,12 @@ struct CLIFailure: Error {
         self.exitCode = exitCode
     }
 
+    /// A bad flag value found while running (after ArgumentParser's own validation): exit 2,
+    /// like a usage error, without printing the whole usage.
+    init(exitCode2 message: String) {
+        self.init(message, exitCode: 2)
+    }
+
     /// Maps the library's typed errors; nil for errors ArgumentParser reports itself.
     init?(from error: any Error) {
         switch error {

@@ -76,16 +76,16 @@ extension OrderCommand {
 
         func intent() throws -> PolymarketOrderIntent {
             let price: Price
-            do { price = try Price(parsing: self.price) } catch { throw ValidationError("--price \(self.price): \(error)") }
+            do { price = try Price(parsing: self.price) } catch { throw CLIFailure(exitCode2: "--price \(self.price): \(error)") }
             let quantity: PolymarketOrderIntent.Quantity
             if let size {
-                do { quantity = .shares(try Size(parsing: size)) } catch { throw ValidationError("--size \(size): \(error)") }
+                do { quantity = .shares(try Size(parsing: size)) } catch { throw CLIFailure(exitCode2: "--size \(size): \(error)") }
             } else {
-                do { quantity = .spend(try Amount(parsing: amount ?? "")) } catch { throw ValidationError("--amount: \(error)") }
+                do { quantity = .spend(try Amount(parsing: amount ?? "")) } catch { throw CLIFailure(exitCode2: "--amount: \(error)") }
             }
             var tick: PolymarketTickSize?
             if let tickSize {
-                do { tick = try PolymarketTickSize(parsing: tickSize) } catch { throw ValidationError("--tick-size \(tickSize): \(error)") }
+                do { tick = try PolymarketTickSize(parsing: tickSize) } catch { throw CLIFailure(exitCode2: "--tick-size \(tickSize): \(error)") }
             }
             return PolymarketOrderIntent(
                 tokenID: TokenID(market), side: side.side, price: price, quantity: quantity, orderType: orderType.venueType,

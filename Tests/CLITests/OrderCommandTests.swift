@@ -155,6 +155,23 @@ struct OrderCommandTests {
         #expect(try store.ordersThatMayBeLive().isEmpty, "nothing refused before signing may be journaled")
     }
 
+    @Test("an unknown token: the look-up's 404 is one clear line, and nothing is signed or sent")
+    func unknownToken() async throws {
+        let venue = try await TradingVenue.start([
+            .init("GET", "/book", auth: .none) { _ in
+                .json(#"{"error":"No orderbook exists for the requested token id"}"#, status: 404)
+            }
+        ], standard: false)
+        defer { Task { await venue.stop() } }
+        let cli = try EdgewiseProcess.trading(venue)
+        let result = try await cli.run(["order", "place", "--market", "123", "--side", "buy", "--price", "0.5", "--size", "10", "--live"])
+        #expect(result.status == 1, "\(result.stderr)")
+        #expect(result.stderr.hasPrefix("error: could not read the market's tick size"), "\(result.stderr)")
+        #expect(result.stderr.contains("--tick-size"), "\(result.stderr)")
+        #expect(venue.requests.map(\.path) == ["/book"])
+        #expect(result.stdout.isEmpty)
+    }
+
     @Test("a malformed, short or shared private key is refused without echoing it, before any request")
     func badKeys() async throws {
         let venue = try await TradingVenue.start()
