@@ -101,7 +101,7 @@ struct UserChannelDecoderTests {
             Issue.record("trade with an unknown status must still decode")
             return
         }
-        #expect(decoded.status == .unknown("SETTLING_SOMEHOW"))
+        #expect(decoded.status == .unrecognized("SETTLING_SOMEHOW"))
         #expect(decoded.unknownValues.map(\.field) == ["status"])
 
         let order = try UserFixtures.orderEvent(type: "AMENDMENT", extra: ["status": "ORDER_STATUS_CANCELED"])

@@ -1,5 +1,6 @@
-/// The settlement state of a CLOB trade. Unknown values are kept, not rejected: a trade that
-/// happened is a fact whatever its status word.
+/// The settlement state of a CLOB trade, from the REST API and the user channel alike
+/// (`MATCHED` and `TRADE_STATUS_MATCHED` are the same state). Unknown values are kept, not
+/// rejected: a trade that happened is a fact whatever its status word.
 public enum PolymarketTradeStatus: Sendable, Hashable, CustomStringConvertible {
     /// Matched off-chain; settlement not yet sent.
     case matched
@@ -14,13 +15,23 @@ public enum PolymarketTradeStatus: Sendable, Hashable, CustomStringConvertible {
     case unrecognized(String)
 
     public init(venue text: String) {
-        switch text.uppercased() {
+        var name = text.uppercased()
+        if name.hasPrefix("TRADE_STATUS_") { name.removeFirst("TRADE_STATUS_".count) }
+        switch name {
         case "MATCHED": self = .matched
         case "MINED": self = .mined
         case "CONFIRMED": self = .confirmed
         case "RETRYING": self = .retrying
         case "FAILED": self = .failed
         default: self = .unrecognized(text)
+        }
+    }
+
+    /// Whether the execution stands (or may still stand) at this step.
+    public var isExecution: Bool {
+        switch self {
+        case .matched, .mined, .confirmed, .retrying: true
+        case .failed, .unrecognized: false
         }
     }
 
@@ -31,7 +42,7 @@ public enum PolymarketTradeStatus: Sendable, Hashable, CustomStringConvertible {
         case .confirmed: "CONFIRMED"
         case .retrying: "RETRYING"
         case .failed: "FAILED"
-        case .unrecognized(let text): "unrecognized(\(text))"
+        case .unrecognized(let text): text
         }
     }
 }

@@ -6,7 +6,7 @@ import Foundation
 /// element of `GET /data/orders` / `GET /data/order/{id}` (same field names, no `type`).
 ///
 /// Prices and sizes are exact; values the venue may extend (the event `type`, the order
-/// `status`) keep an explicit `.unknown(raw)` case rather than failing the whole frame.
+/// `status`) keep an explicit unknown case (`.unknown` / `.unrecognized`) rather than failing the frame.
 public struct PolymarketUserOrder: Sendable, Hashable, Decodable {
     /// Why the venue sent the event (`type`).
     public enum Kind: Sendable, Hashable, CustomStringConvertible {
@@ -34,49 +34,8 @@ public struct PolymarketUserOrder: Sendable, Hashable, Decodable {
         }
     }
 
-    /// The order's state at the venue (`status`). The CLOB has sent both `LIVE` and
-    /// `ORDER_STATUS_LIVE` spellings; both map to the same case.
-    public enum Status: Sendable, Hashable, CustomStringConvertible {
-        case live
-        case matched
-        case delayed
-        case unmatched
-        case cancelled
-        case cancelledMarketResolved
-        case invalid
-        case unknown(String)
-
-        public init(raw: String) {
-            var name = raw.uppercased()
-            if name.hasPrefix("ORDER_STATUS_") { name.removeFirst("ORDER_STATUS_".count) }
-            switch name {
-            case "LIVE": self = .live
-            case "MATCHED": self = .matched
-            case "DELAYED": self = .delayed
-            case "UNMATCHED": self = .unmatched
-            case "CANCELED", "CANCELLED": self = .cancelled
-            case "CANCELED_MARKET_RESOLVED", "CANCELLED_MARKET_RESOLVED": self = .cancelledMarketResolved
-            case "INVALID": self = .invalid
-            default: self = .unknown(raw)
-            }
-        }
-
-        /// The venue says the order can no longer trade.
-        public var isCancelled: Bool { self == .cancelled || self == .cancelledMarketResolved }
-
-        public var description: String {
-            switch self {
-            case .live: "LIVE"
-            case .matched: "MATCHED"
-            case .delayed: "DELAYED"
-            case .unmatched: "UNMATCHED"
-            case .cancelled: "CANCELED"
-            case .cancelledMarketResolved: "CANCELED_MARKET_RESOLVED"
-            case .invalid: "INVALID"
-            case .unknown(let raw): raw
-            }
-        }
-    }
+    /// The order's state at the venue (`status`): the same model as the REST API's.
+    public typealias Status = PolymarketOrderStatus
 
     public var id: VenueOrderID
     /// nil on REST objects, which carry no event type.
@@ -125,7 +84,7 @@ public struct PolymarketUserOrder: Sendable, Hashable, Decodable {
     public var unknownValues: [(field: String, value: String)] {
         var found: [(String, String)] = []
         if case .unknown(let raw) = kind { found.append(("type", raw)) }
-        if case .unknown(let raw) = status { found.append(("status", raw)) }
+        if case .unrecognized(let raw) = status { found.append(("status", raw)) }
         return found
     }
 
@@ -138,7 +97,7 @@ public struct PolymarketUserOrder: Sendable, Hashable, Decodable {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         id = VenueOrderID(try c.requiredText(forKey: .id))
         kind = try c.text(forKey: .type).map(Kind.init(raw:))
-        status = try c.text(forKey: .status).flatMap { $0.isEmpty ? nil : Status(raw: $0) }
+        status = try c.text(forKey: .status).flatMap { $0.isEmpty ? nil : Status(venue: $0) }
         market = try c.text(forKey: .market).flatMap { $0.isEmpty ? nil : MarketID($0) }
         token = TokenID(try c.requiredText(forKey: .asset_id))
         side = try c.side(forKey: .side)

@@ -9,52 +9,8 @@ import Foundation
 /// same trade again at every settlement step (`MATCHED`, `MINED`, `CONFIRMED`, or `RETRYING`
 /// then `FAILED`), so a trade id is not an execution count: see ``PolymarketTradeParticipation``.
 public struct PolymarketUserTrade: Sendable, Hashable, Decodable {
-    /// Settlement progress of the trade on chain.
-    public enum Status: Sendable, Hashable, CustomStringConvertible {
-        /// Matched by the operator and handed to the chain; the execution has happened as far as
-        /// the book is concerned.
-        case matched
-        case mined
-        /// Final: settled.
-        case confirmed
-        /// The settlement transaction failed and is being retried.
-        case retrying
-        /// Final: settlement failed for good; the execution did not happen.
-        case failed
-        case unknown(String)
-
-        public init(raw: String) {
-            var name = raw.uppercased()
-            if name.hasPrefix("TRADE_STATUS_") { name.removeFirst("TRADE_STATUS_".count) }
-            switch name {
-            case "MATCHED": self = .matched
-            case "MINED": self = .mined
-            case "CONFIRMED": self = .confirmed
-            case "RETRYING": self = .retrying
-            case "FAILED": self = .failed
-            default: self = .unknown(raw)
-            }
-        }
-
-        /// Whether the execution stands (or may still stand) at this step.
-        public var isExecution: Bool {
-            switch self {
-            case .matched, .mined, .confirmed, .retrying: true
-            case .failed, .unknown: false
-            }
-        }
-
-        public var description: String {
-            switch self {
-            case .matched: "MATCHED"
-            case .mined: "MINED"
-            case .confirmed: "CONFIRMED"
-            case .retrying: "RETRYING"
-            case .failed: "FAILED"
-            case .unknown(let raw): raw
-            }
-        }
-    }
+    /// Settlement progress of the trade on chain: the same model as the REST API's.
+    public typealias Status = PolymarketTradeStatus
 
     /// Which side of the trade the requesting user was on (`trader_side`, REST only).
     public enum TraderSide: Sendable, Hashable {
@@ -182,7 +138,7 @@ public struct PolymarketUserTrade: Sendable, Hashable, Decodable {
     /// The venue's values that this version does not know (reported by the stream).
     public var unknownValues: [(field: String, value: String)] {
         var found: [(String, String)] = []
-        if case .unknown(let raw) = status { found.append(("status", raw)) }
+        if case .unrecognized(let raw) = status { found.append(("status", raw)) }
         if case .unknown(let raw) = traderSide { found.append(("trader_side", raw)) }
         return found
     }
@@ -201,7 +157,7 @@ public struct PolymarketUserTrade: Sendable, Hashable, Decodable {
         side = try c.side(forKey: .side)
         size = try c.exact(Size.self, forKey: .size)
         price = try c.exact(Price.self, forKey: .price)
-        status = Status(raw: try c.requiredText(forKey: .status))
+        status = Status(venue: try c.requiredText(forKey: .status))
         feeRateBps = try c.text(forKey: .fee_rate_bps)
         owner = try c.text(forKey: .owner) ?? c.text(forKey: .trade_owner)
         traderSide = try c.text(forKey: .trader_side).flatMap { $0.isEmpty ? nil : TraderSide(raw: $0) }

@@ -190,7 +190,7 @@ public actor UserChannelReconciler {
         }
         let report = Parked.trade(trade, receivedAt: receivedAt)
         let ours = trade.participations(apiKey: apiKey, fallbackTime: receivedAt) { lookup($0) != nil }
-        if case .unknown(let raw) = trade.status {
+        if case .unrecognized(let raw) = trade.status {
             // Neither booked nor taken back: the next known status decides.
             return [.problem("trade \(trade.id) has unknown status '\(raw)'; nothing booked until a known status arrives")]
         }
