@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "EdgewiseVenueKit", targets: ["EdgewiseVenueKit"]),
         .library(name: "EdgewiseEthereum", targets: ["EdgewiseEthereum"]),
         .library(name: "EdgewisePolymarket", targets: ["EdgewisePolymarket"]),
+        .library(name: "EdgewiseKalshi", targets: ["EdgewiseKalshi"]),
         .library(name: "EdgewiseInformation", targets: ["EdgewiseInformation"]),
         .library(name: "EdgewiseRuntime", targets: ["EdgewiseRuntime"]),
     ],
@@ -79,6 +80,14 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ],
             path: "Sources/Venues/Polymarket"),
+        .target(
+            name: "EdgewiseKalshi",
+            dependencies: [
+                "EdgewiseCore", "EdgewiseVenueKit",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ],
+            path: "Sources/Venues/Kalshi"),
         .target(
             name: "EdgewiseInformation",
             dependencies: ["EdgewiseCore", "CZlib", .product(name: "Logging", package: "swift-log")],
