@@ -159,6 +159,14 @@ let package = Package(
             ],
             path: "Tests/PolymarketTests"),
         .testTarget(
+            name: "EdgewiseKalshiTests",
+            dependencies: [
+                "EdgewiseKalshi", "EdgewiseCore", "EdgewiseVenueKit", "EdgewiseTestSupport",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ],
+            path: "Tests/KalshiTests"),
+        .testTarget(
             name: "EdgewiseInformationTests",
             dependencies: ["EdgewiseCore", "EdgewiseInformation", "EdgewiseTestSupport", "recording-crash-writer"],
             path: "Tests/InformationTests"),
