@@ -19,6 +19,7 @@ let package = Package(
         .library(name: "EdgewisePolymarket", targets: ["EdgewisePolymarket"]),
         .library(name: "EdgewiseInformation", targets: ["EdgewiseInformation"]),
         .library(name: "EdgewiseRuntime", targets: ["EdgewiseRuntime"]),
+        .library(name: "EdgewiseManifold", targets: ["EdgewiseManifold"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -83,6 +84,10 @@ let package = Package(
             name: "EdgewiseInformation",
             dependencies: ["EdgewiseCore", "CZlib", .product(name: "Logging", package: "swift-log")],
             path: "Sources/Information"),
+        .target(
+            name: "EdgewiseManifold",
+            dependencies: ["EdgewiseCore", "EdgewiseVenueKit"],
+            path: "Sources/Venues/Manifold"),
         .target(
             name: "EdgewiseRuntime",
             dependencies: [
@@ -153,6 +158,10 @@ let package = Package(
             name: "EdgewiseInformationTests",
             dependencies: ["EdgewiseCore", "EdgewiseInformation", "EdgewiseTestSupport", "recording-crash-writer"],
             path: "Tests/InformationTests"),
+        .testTarget(
+            name: "EdgewiseManifoldTests",
+            dependencies: ["EdgewiseManifold", "EdgewiseCore", "EdgewiseTestSupport"],
+            path: "Tests/ManifoldTests"),
         .testTarget(
             name: "EdgewiseRuntimeTests",
             dependencies: ["EdgewiseRuntime"],
