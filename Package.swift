@@ -20,6 +20,7 @@ let package = Package(
         .library(name: "EdgewiseKalshi", targets: ["EdgewiseKalshi"]),
         .library(name: "EdgewiseInformation", targets: ["EdgewiseInformation"]),
         .library(name: "EdgewiseRuntime", targets: ["EdgewiseRuntime"]),
+        .library(name: "EdgewiseManifold", targets: ["EdgewiseManifold"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -92,6 +93,10 @@ let package = Package(
             name: "EdgewiseInformation",
             dependencies: ["EdgewiseCore", "CZlib", .product(name: "Logging", package: "swift-log")],
             path: "Sources/Information"),
+        .target(
+            name: "EdgewiseManifold",
+            dependencies: ["EdgewiseCore", "EdgewiseVenueKit"],
+            path: "Sources/Venues/Manifold"),
         .target(
             name: "EdgewiseRuntime",
             dependencies: [
@@ -170,6 +175,10 @@ let package = Package(
             name: "EdgewiseInformationTests",
             dependencies: ["EdgewiseCore", "EdgewiseInformation", "EdgewiseTestSupport", "recording-crash-writer"],
             path: "Tests/InformationTests"),
+        .testTarget(
+            name: "EdgewiseManifoldTests",
+            dependencies: ["EdgewiseManifold", "EdgewiseCore", "EdgewiseTestSupport"],
+            path: "Tests/ManifoldTests"),
         .testTarget(
             name: "EdgewiseRuntimeTests",
             dependencies: ["EdgewiseRuntime"],
