@@ -2,7 +2,6 @@ import EdgewiseCore
 import EdgewiseVenueKit
 import Foundation
 import Logging
-import Synchronization
 
 /// Live market data for a set of tokens: one market-channel WebSocket, one L2 ``OrderBook`` per
 /// token, and automatic repair. A book is rebuilt from `GET /book` whenever it cannot be trusted:
@@ -36,17 +35,11 @@ public actor PolymarketMarketStream {
         }
     }
 
-    struct Control {
-        var socket: ReconnectingWebSocket?
-        var pump: Task<Void, Never>?
-        var started = false
-    }
-
     public let endpoints: PolymarketEndpoints
     public let configuration: Configuration
     let clob: ClobClient
     let logger: Logger
-    nonisolated let control = Mutex(Control())
+    nonisolated let control = WebSocketStreamControl()
 
     private var tokenOrder: [TokenID]
     private var books: [TokenID: OrderBook] = [:]
@@ -76,11 +69,7 @@ public actor PolymarketMarketStream {
     /// Connects and returns the updates. Call once; stopping the iteration stops the stream.
     public func updates() -> AsyncStream<MarketStreamUpdate> {
         let (stream, continuation) = AsyncStream.makeStream(of: MarketStreamUpdate.self, bufferingPolicy: .unbounded)
-        let first = control.withLock { control -> Bool in
-            defer { control.started = true }
-            return !control.started
-        }
-        guard first else {
+        guard control.claimStart() else {
             continuation.finish()
             return stream
         }
@@ -104,24 +93,19 @@ public actor PolymarketMarketStream {
             }
             await self?.finishOutput()
         }
-        control.withLock {
-            $0.socket = socket
-            $0.pump = pump
-        }
+        control.attach(socket: socket, pump: pump)
         continuation.onTermination = { [weak self] _ in self?.terminate() }
         return stream
     }
 
     /// Closes the connection; ``updates()`` then delivers `.connection(.stopped)` and ends.
     public nonisolated func stop() {
-        control.withLock { $0.socket }?.stop()
+        control.stop()
     }
 
     /// The consumer went away: nothing is left to deliver to, so stop at once.
     nonisolated func terminate() {
-        let (socket, pump) = control.withLock { ($0.socket, $0.pump) }
-        socket?.stop()
-        pump?.cancel()
+        control.terminate()
     }
 
     public var tokens: [TokenID] { tokenOrder }
@@ -135,7 +119,7 @@ public actor PolymarketMarketStream {
         guard !added.isEmpty else { return }
         let nothingSentYet = tokenOrder.isEmpty
         tokenOrder += added
-        if let socket = control.withLock({ $0.socket }) {
+        if let socket = control.socket {
             await socket.send(nothingSentYet ? MarketChannelSubscription.initial(added, initialDump: configuration.initialDump) : MarketChannelSubscription.subscribe(added))
         }
     }
@@ -149,7 +133,7 @@ public actor PolymarketMarketStream {
             lastFailedResync[token] = nil
             snapshotTimes[token] = nil
         }
-        if let socket = control.withLock({ $0.socket }) {
+        if let socket = control.socket {
             await socket.send(MarketChannelSubscription.unsubscribe(removed))
         }
     }
@@ -163,7 +147,7 @@ public actor PolymarketMarketStream {
 
     /// Sends what changed between the initial subscription of this connection and now.
     func reconcileSubscription() async {
-        guard let socket = control.withLock({ $0.socket }) else { return }
+        guard let socket = control.socket else { return }
         let added = tokenOrder.filter { !initiallySubscribed.contains($0) }
         let removed = initiallySubscribed.filter { !tokenOrder.contains($0) }
         let nothingSentYet = initiallySubscribed.isEmpty
