@@ -2,7 +2,6 @@ import EdgewiseCore
 import EdgewiseVenueKit
 import Foundation
 import Logging
-import Synchronization
 
 /// Our orders and trades as they happen: one authenticated user-channel WebSocket that
 /// reconnects by itself and authenticates again after every reconnect.
@@ -33,18 +32,20 @@ public actor PolymarketUserStream {
         }
     }
 
-    struct Control {
-        var socket: ReconnectingWebSocket?
-        var pump: Task<Void, Never>?
-        var started = false
-    }
-
     public static let productionURL = URL(string: "wss://ws-subscriptions-clob.polymarket.com/ws/user")!
 
     /// The user channel next to the configured market channel (`…/ws/market` → `…/ws/user`), so
     /// one WebSocket override points both at the same host.
     public static func url(for endpoints: PolymarketEndpoints) -> URL {
-        endpoints.webSocket.deletingLastPathComponent().appendingPathComponent("user")
+        url(besideMarketChannel: endpoints.webSocket)
+    }
+
+    /// `…/ws/market` → `…/ws/user`; a URL that does not end in `market` gets `/user` appended.
+    public static func url(besideMarketChannel marketURL: URL) -> URL {
+        if marketURL.lastPathComponent == "market" {
+            return marketURL.deletingLastPathComponent().appendingPathComponent("user")
+        }
+        return marketURL.appendingPathComponent("user")
     }
 
     public let url: URL
@@ -54,7 +55,7 @@ public actor PolymarketUserStream {
     private let credentials: PolymarketAPICredentials
     let redact: CredentialRedactor
     let logger: Logger
-    nonisolated let control = Mutex(Control())
+    nonisolated let control = WebSocketStreamControl()
 
     /// Venue ids of orders known to be ours: every order the channel reported (it only reports
     /// ours) and those handed to ``track(_:)``.
@@ -90,11 +91,7 @@ public actor PolymarketUserStream {
     /// Connects and returns the events. Call once; stopping the iteration stops the stream.
     public func events() -> AsyncStream<PolymarketUserStreamEvent> {
         let (stream, continuation) = AsyncStream.makeStream(of: PolymarketUserStreamEvent.self, bufferingPolicy: .unbounded)
-        let first = control.withLock { control -> Bool in
-            defer { control.started = true }
-            return !control.started
-        }
-        guard first else {
+        guard control.claimStart() else {
             continuation.finish()
             return stream
         }
@@ -119,23 +116,18 @@ public actor PolymarketUserStream {
             }
             await self?.finishOutput()
         }
-        control.withLock {
-            $0.socket = socket
-            $0.pump = pump
-        }
+        control.attach(socket: socket, pump: pump)
         continuation.onTermination = { [weak self] _ in self?.terminate() }
         return stream
     }
 
     /// Closes the connection; ``events()`` then delivers `.connection(.stopped)` and ends.
     public nonisolated func stop() {
-        control.withLock { $0.socket }?.stop()
+        control.stop()
     }
 
     nonisolated func terminate() {
-        let (socket, pump) = control.withLock { ($0.socket, $0.pump) }
-        socket?.stop()
-        pump?.cancel()
+        control.terminate()
     }
 
     // MARK: Processing
