@@ -1,3 +1,4 @@
+import EdgewisePolymarket
 import Foundation
 
 /// Everything Edgewise reads at start-up. Precedence, lowest first: built-in defaults, the TOML
@@ -39,11 +40,7 @@ public struct EdgewiseConfiguration: Sendable, Equatable {
         public var apiCredentialsFile: URL?
 
         public var resolvedUserWebSocketURL: URL {
-            if let userWebSocketURL { return userWebSocketURL }
-            if webSocketURL.lastPathComponent == "market" {
-                return webSocketURL.deletingLastPathComponent().appendingPathComponent("user")
-            }
-            return webSocketURL.appendingPathComponent("user")
+            userWebSocketURL ?? PolymarketUserStream.url(besideMarketChannel: webSocketURL)
         }
 
         public static let production = PolymarketSettings(
