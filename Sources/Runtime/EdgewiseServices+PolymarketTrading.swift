@@ -70,8 +70,11 @@ extension EdgewiseServices {
 
     /// The L2 client for the key's credentials.
     public func polymarketTradingClient(key: EthereumPrivateKey, chain: PolymarketChain) async throws -> PolymarketTradingClient {
-        let credentials = try await polymarketCredentials(key: key, chain: chain)
-        return try PolymarketTradingClient(transport: polymarketTransport(), credentials: credentials, signerAddress: key.address.checksummed)
+        try tradingClient(credentials: try await polymarketCredentials(key: key, chain: chain), key: key)
+    }
+
+    func tradingClient(credentials: PolymarketAPICredentials, key: EthereumPrivateKey) throws -> PolymarketTradingClient {
+        try PolymarketTradingClient(transport: polymarketTransport(), credentials: credentials, signerAddress: key.address.checksummed)
     }
 
     /// A trader for the configured wallet.
@@ -83,16 +86,9 @@ extension EdgewiseServices {
         let key = try polymarketPrivateKey()
         let chain = try polymarketChain(override: chainOverride)
         let signer = try polymarketOrderSigner(key: key, chain: chain)
-        var credentials = try polymarketConfiguredCredentials()
-        var trading: PolymarketTradingClient?
-        if connect {
-            if credentials == nil {
-                credentials = try await PolymarketL1AuthClient(transport: polymarketTransport(), chain: chain).createOrDeriveAPIKey(key: key)
-            }
-            if let credentials {
-                trading = try PolymarketTradingClient(
-                    transport: polymarketTransport(), credentials: credentials, signerAddress: key.address.checksummed)
-            }
+        let credentials = connect ? try await polymarketCredentials(key: key, chain: chain) : try polymarketConfiguredCredentials()
+        let trading = try credentials.flatMap { credentials in
+            connect ? try tradingClient(credentials: credentials, key: key) : nil
         }
         let limit: Amount
         do { limit = try Amount(exactly: configuration.trading.maxOrderNotional) } catch {
