@@ -26,10 +26,11 @@ struct ManifoldConfigurationTests {
         ("EDGEWISE_MANIFOLD_WS_URL", "ws://"),
     ])
     func badOverrideNamesTheVariable(variable: String, value: String) {
-        #expect(throws: ManifoldEndpoints.InvalidOverride(variable: variable, value: value)) {
+        let schemes = variable == "EDGEWISE_MANIFOLD_WS_URL" ? ["ws", "wss"] : ["http", "https"]
+        #expect(throws: ManifoldEndpoints.InvalidOverride(variable: variable, value: value, expectedSchemes: schemes)) {
             try ManifoldEndpoints.fromEnvironment([variable: value])
         }
-        let error = ManifoldEndpoints.InvalidOverride(variable: variable, value: value)
+        let error = ManifoldEndpoints.InvalidOverride(variable: variable, value: value, expectedSchemes: schemes)
         #expect(error.description.hasPrefix(variable))
     }
 

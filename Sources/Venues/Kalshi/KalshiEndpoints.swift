@@ -1,3 +1,4 @@
+import EdgewiseVenueKit
 import Foundation
 
 /// The base URLs of Kalshi's Trade API v2: REST (including the `/trade-api/v2` prefix) and the
@@ -30,16 +31,7 @@ public struct KalshiEndpoints: Sendable, Hashable {
     }
 
     /// Why an override could not be used.
-    public struct InvalidOverride: Error, CustomStringConvertible, Sendable, Equatable {
-        public let variable: String
-        public let value: String
-        /// The schemes the variable accepts.
-        public let expectedSchemes: [String]
-        public var description: String {
-            "\(variable)='\(value)' is not an absolute \(expectedSchemes.joined(separator: "/")) URL with a host "
-                + "(expected e.g. \(expectedSchemes[0])://127.0.0.1:8080/trade-api/...); fix or unset it"
-        }
-    }
+    public typealias InvalidOverride = InvalidEndpointOverride
 
     /// `base` with `EDGEWISE_KALSHI_API_URL` and `EDGEWISE_KALSHI_WS_URL` applied when present in
     /// `env`. Empty values are ignored; a value that is not an absolute URL of the right scheme
@@ -49,20 +41,8 @@ public struct KalshiEndpoints: Sendable, Hashable {
         _ env: [String: String] = ProcessInfo.processInfo.environment, base: KalshiEndpoints = .production
     ) throws(InvalidOverride) -> KalshiEndpoints {
         var result = base
-        if let url = try read(EnvironmentKey.rest, from: env, schemes: ["https", "http"]) { result.rest = url }
-        if let url = try read(EnvironmentKey.webSocket, from: env, schemes: ["wss", "ws"]) { result.webSocket = url }
+        if let url = try EndpointOverride.url(EnvironmentKey.rest, in: env, schemes: ["https", "http"]) { result.rest = url }
+        if let url = try EndpointOverride.url(EnvironmentKey.webSocket, in: env, schemes: ["wss", "ws"]) { result.webSocket = url }
         return result
-    }
-
-    private static func read(
-        _ key: String, from env: [String: String], schemes: [String]
-    ) throws(InvalidOverride) -> URL? {
-        guard let raw = env[key]?.trimmingCharacters(in: .whitespaces), !raw.isEmpty else { return nil }
-        guard let url = URL(string: raw), let scheme = url.scheme?.lowercased(), schemes.contains(scheme),
-            let host = url.host, !host.isEmpty
-        else {
-            throw InvalidOverride(variable: key, value: raw, expectedSchemes: schemes)
-        }
-        return url
     }
 }

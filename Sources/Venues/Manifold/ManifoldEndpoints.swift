@@ -1,3 +1,4 @@
+import EdgewiseVenueKit
 import Foundation
 
 /// The base URLs of Manifold's API. Production defaults; each can be pointed elsewhere (a
@@ -23,19 +24,7 @@ public struct ManifoldEndpoints: Sendable, Hashable {
     }
 
     /// Why an override could not be used; names the variable so the fix is obvious.
-    public struct InvalidOverride: Error, CustomStringConvertible, Sendable, Equatable {
-        public let variable: String
-        public let value: String
-
-        public init(variable: String, value: String) {
-            self.variable = variable
-            self.value = value
-        }
-
-        public var description: String {
-            "\(variable)='\(value)' is not an absolute URL (expected e.g. https://host/v0 or ws://127.0.0.1:8080/ws); fix or unset it"
-        }
-    }
+    public typealias InvalidOverride = InvalidEndpointOverride
 
     /// `base` with every `EDGEWISE_MANIFOLD_*_URL` variable present in `env` applied. Empty values
     /// are ignored; a value that is not an absolute URL is an error, never a silent fallback to
@@ -44,15 +33,8 @@ public struct ManifoldEndpoints: Sendable, Hashable {
         _ env: [String: String] = ProcessInfo.processInfo.environment, base: ManifoldEndpoints = .production
     ) throws(InvalidOverride) -> ManifoldEndpoints {
         var result = base
-        func read(_ key: String, schemes: Set<String>) throws(InvalidOverride) -> URL? {
-            guard let raw = env[key]?.trimmingCharacters(in: .whitespaces), !raw.isEmpty else { return nil }
-            guard let url = URL(string: raw), let scheme = url.scheme?.lowercased(), schemes.contains(scheme),
-                let host = url.host, !host.isEmpty
-            else { throw InvalidOverride(variable: key, value: raw) }
-            return url
-        }
-        if let url = try read(EnvironmentKey.api, schemes: ["http", "https"]) { result.api = url }
-        if let url = try read(EnvironmentKey.webSocket, schemes: ["ws", "wss"]) { result.webSocket = url }
+        if let url = try EndpointOverride.url(EnvironmentKey.api, in: env, schemes: ["http", "https"]) { result.api = url }
+        if let url = try EndpointOverride.url(EnvironmentKey.webSocket, in: env, schemes: ["ws", "wss"]) { result.webSocket = url }
         return result
     }
 }

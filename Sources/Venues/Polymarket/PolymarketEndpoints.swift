@@ -3,6 +3,7 @@
 // token. It maps every venue payload onto the domain types of EdgewiseCore; venue strings become
 // exact `Price`/`Size` values the moment they are decoded.
 
+import EdgewiseVenueKit
 import Foundation
 
 /// The base URLs of Polymarket's services. Production defaults; each one can be pointed
@@ -38,13 +39,7 @@ public struct PolymarketEndpoints: Sendable, Hashable {
     }
 
     /// Why an override could not be used.
-    public struct InvalidOverride: Error, CustomStringConvertible, Sendable {
-        public let variable: String
-        public let value: String
-        public var description: String {
-            "\(variable)='\(value)' is not an absolute URL (expected e.g. https://host or ws://127.0.0.1:8080/ws/market); fix or unset it"
-        }
-    }
+    public typealias InvalidOverride = InvalidEndpointOverride
 
     /// `base` with every `EDGEWISE_POLYMARKET_*_URL` variable present in `env` applied. Empty
     /// values are ignored; a value that is not an absolute URL is an error rather than a silent
@@ -54,11 +49,7 @@ public struct PolymarketEndpoints: Sendable, Hashable {
     ) throws(InvalidOverride) -> PolymarketEndpoints {
         var result = base
         func read(_ key: String) throws(InvalidOverride) -> URL? {
-            guard let raw = env[key]?.trimmingCharacters(in: .whitespaces), !raw.isEmpty else { return nil }
-            guard let url = URL(string: raw), url.scheme != nil, url.host != nil else {
-                throw InvalidOverride(variable: key, value: raw)
-            }
-            return url
+            try EndpointOverride.url(key, in: env, schemes: nil)
         }
         if let url = try read(EnvironmentKey.gamma) { result.gamma = url }
         if let url = try read(EnvironmentKey.clob) { result.clob = url }
