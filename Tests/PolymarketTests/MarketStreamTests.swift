@@ -224,8 +224,12 @@ struct MarketStreamTests {
         let (server, stream, updates) = try await start(webSocket: { socket in
             _ = try await socket.nextText()
             try await socket.send(bookFrame)
-            try await holdOpen(socket)
-        }, keepAlive: .milliseconds(30))
+            // Answer keep-alives as the venue does, so a slow machine never sees a silent link,
+            // reconnects, and sends the (un)subscriptions to a connection that is already gone.
+            while let text = try await socket.nextText(timeout: .seconds(60)) {
+                if text == "PING" { try await socket.send("PONG") }
+            }
+        }, keepAlive: .milliseconds(100))
         try await updates.wait(for: "snapshot") { $0.snapshot != nil }
         let other = TokenID("123")
         await stream.subscribe([other, token])
@@ -239,6 +243,7 @@ struct MarketStreamTests {
         }
         #expect(await stream.tokens == [token])
         try await eventually("PING on the interval") { server.receivedTexts("/ws/market").filter { $0 == "PING" }.count >= 2 }
+        #expect(await stream.statistics.reconnects == 0)
         try await stop(server, stream, updates)
     }
 
