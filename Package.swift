@@ -87,6 +87,7 @@ let package = Package(
                 "EdgewiseCore", "EdgewiseVenueKit",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             path: "Sources/Venues/Kalshi"),
         .target(
@@ -95,7 +96,7 @@ let package = Package(
             path: "Sources/Information"),
         .target(
             name: "EdgewiseManifold",
-            dependencies: ["EdgewiseCore", "EdgewiseVenueKit"],
+            dependencies: ["EdgewiseCore", "EdgewiseVenueKit", .product(name: "Logging", package: "swift-log")],
             path: "Sources/Venues/Manifold"),
         .target(
             name: "EdgewiseRuntime",
@@ -169,6 +170,9 @@ let package = Package(
                 "EdgewiseKalshi", "EdgewiseCore", "EdgewiseVenueKit", "EdgewiseTestSupport",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
             ],
             path: "Tests/KalshiTests"),
         .testTarget(
@@ -177,7 +181,12 @@ let package = Package(
             path: "Tests/InformationTests"),
         .testTarget(
             name: "EdgewiseManifoldTests",
-            dependencies: ["EdgewiseManifold", "EdgewiseCore", "EdgewiseTestSupport"],
+            dependencies: [
+                "EdgewiseManifold", "EdgewiseCore", "EdgewiseVenueKit", "EdgewiseTestSupport",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
+            ],
             path: "Tests/ManifoldTests"),
         .testTarget(
             name: "EdgewiseRuntimeTests",
