@@ -102,7 +102,7 @@ let package = Package(
             name: "EdgewiseRuntime",
             dependencies: [
                 "EdgewiseCore", "EdgewiseStore", "EdgewiseVenueKit", "EdgewiseEthereum", "EdgewisePolymarket",
-                "EdgewiseInformation",
+                "EdgewiseKalshi", "EdgewiseManifold", "EdgewiseInformation",
                 .product(name: "Logging", package: "swift-log"),
             ],
             path: "Sources/Runtime"),
@@ -110,7 +110,7 @@ let package = Package(
             name: "edgewise",
             dependencies: [
                 "EdgewiseCore", "EdgewiseStore", "EdgewiseVenueKit", "EdgewiseEthereum", "EdgewisePolymarket",
-                "EdgewiseInformation", "EdgewiseRuntime",
+                "EdgewiseKalshi", "EdgewiseManifold", "EdgewiseInformation", "EdgewiseRuntime",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -190,7 +190,7 @@ let package = Package(
             path: "Tests/ManifoldTests"),
         .testTarget(
             name: "EdgewiseRuntimeTests",
-            dependencies: ["EdgewiseRuntime"],
+            dependencies: ["EdgewiseRuntime", "EdgewiseCore"],
             path: "Tests/RuntimeTests"),
         .testTarget(
             name: "EdgewiseCLITests",

@@ -18,7 +18,7 @@ struct Edgewise: AsyncParsableCommand {
         version: EdgewiseCore.version,
         subcommands: [
             MarketsCommand.self, BookCommand.self, RecordCommand.self, OrderCommand.self, PositionsCommand.self,
-            RedeemCommand.self,
+            RedeemCommand.self, VenuesCommand.self,
         ])
 
     /// Runs the command and turns failures into one clear line plus a hint.

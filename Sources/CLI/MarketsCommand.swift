@@ -39,7 +39,7 @@ struct MarketsCommand: AsyncParsableCommand {
         let gamma = polymarket.gamma
         let listed: [GammaMarket]
         if let search {
-            let result = try await gamma.search(search)
+            let result = try await gamma.search(search, limitPerType: limit)
             listed = result.allMarkets.filter { includeClosed || ($0.closed?.value != true && $0.active?.value != false) }
         } else {
             listed = try await gamma.markets(GammaQuery(

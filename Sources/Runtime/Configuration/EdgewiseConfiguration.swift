@@ -1,3 +1,5 @@
+import EdgewiseKalshi
+import EdgewiseManifold
 import EdgewisePolymarket
 import Foundation
 
@@ -16,6 +18,44 @@ public struct EdgewiseConfiguration: Sendable, Equatable {
     public var network: NetworkSettings
     public var trading: TradingSettings = TradingSettings()
     public var polygon: PolygonSettings = PolygonSettings()
+    public var kalshi: KalshiSettings = KalshiSettings()
+    public var manifold: ManifoldSettings = ManifoldSettings()
+
+    /// Kalshi: which exchange (production or the play-money demo), host overrides, and where the
+    /// API key id and its private-key file are. The key itself is never read into the config.
+    public struct KalshiSettings: Sendable, Equatable {
+        public enum Environment: String, Sendable, Equatable, CaseIterable { case production, demo }
+        public var environment: Environment = .production
+        public var apiURL: URL?
+        public var webSocketURL: URL?
+        public var keyID: String?
+        public var privateKeyFile: URL?
+
+        /// The environment's hosts with any configured override applied.
+        public var endpoints: KalshiEndpoints {
+            var result: KalshiEndpoints = environment == .demo ? .demo : .production
+            if let apiURL { result.rest = apiURL }
+            if let webSocketURL { result.webSocket = webSocketURL }
+            return result
+        }
+
+        public init() {}
+    }
+
+    /// Manifold: host overrides (the API key comes from `EDGEWISE_MANIFOLD_API_KEY` only).
+    public struct ManifoldSettings: Sendable, Equatable {
+        public var apiURL: URL?
+        public var webSocketURL: URL?
+
+        public var endpoints: ManifoldEndpoints {
+            var result = ManifoldEndpoints.production
+            if let apiURL { result.api = apiURL }
+            if let webSocketURL { result.webSocket = webSocketURL }
+            return result
+        }
+
+        public init() {}
+    }
 
     public struct PolymarketSettings: Sendable, Equatable {
         public var gammaURL: URL
@@ -96,6 +136,13 @@ public struct EdgewiseConfiguration: Sendable, Equatable {
         ("EDGEWISE_POLYMARKET_PRIVATE_KEY_FILE", "polymarket", "private_key_file"),
         ("EDGEWISE_POLYMARKET_API_CREDENTIALS_FILE", "polymarket", "api_credentials_file"),
         ("EDGEWISE_POLYGON_RPC_URL", "polygon", "rpc_url"),
+        ("EDGEWISE_KALSHI_ENVIRONMENT", "kalshi", "environment"),
+        ("EDGEWISE_KALSHI_API_URL", "kalshi", "api_url"),
+        ("EDGEWISE_KALSHI_WS_URL", "kalshi", "ws_url"),
+        ("EDGEWISE_KALSHI_KEY_ID", "kalshi", "key_id"),
+        ("EDGEWISE_KALSHI_PRIVATE_KEY_FILE", "kalshi", "private_key_file"),
+        ("EDGEWISE_MANIFOLD_API_URL", "manifold", "api_url"),
+        ("EDGEWISE_MANIFOLD_WS_URL", "manifold", "ws_url"),
         ("EDGEWISE_MODE", "", "mode"),
         ("EDGEWISE_DATABASE", "store", "path"),
         ("EDGEWISE_RECORDINGS", "recording", "directory"),
@@ -109,6 +156,8 @@ public struct EdgewiseConfiguration: Sendable, Equatable {
         ],
         "trading": ["max_order_notional"],
         "polygon": ["rpc_url", "max_gas", "max_fee_per_gas_gwei", "ctf_collateral_adapter", "neg_risk_collateral_adapter"],
+        "kalshi": ["environment", "api_url", "ws_url", "key_id", "private_key_file"],
+        "manifold": ["api_url", "ws_url"],
         "store": ["path"],
         "recording": ["directory"],
         "network": ["request_timeout_seconds", "max_retries"],
@@ -225,6 +274,21 @@ public struct EdgewiseConfiguration: Sendable, Equatable {
                 throw .invalidValue(source: source, value: "\(value)", expected: "a 0x-prefixed 40-hex-digit address")
             }
             if key == "ctf_collateral_adapter" { polygon.ctfCollateralAdapter = text } else { polygon.negRiskCollateralAdapter = text }
+        case ("kalshi", "environment"):
+            guard case .string(let text) = value, let environment = KalshiSettings.Environment(rawValue: text.lowercased()) else {
+                throw .invalidValue(source: source, value: "\(value)", expected: "\"production\" or \"demo\"")
+            }
+            kalshi.environment = environment
+        case ("kalshi", "api_url"): kalshi.apiURL = try Self.url(value, source: source, schemes: ["http", "https"])
+        case ("kalshi", "ws_url"): kalshi.webSocketURL = try Self.url(value, source: source, schemes: ["ws", "wss"])
+        case ("kalshi", "key_id"):
+            guard case .string(let text) = value, !text.trimmingCharacters(in: .whitespaces).isEmpty else {
+                throw .invalidValue(source: source, value: "\(value)", expected: "the Kalshi API key id")
+            }
+            kalshi.keyID = text.trimmingCharacters(in: .whitespaces)
+        case ("kalshi", "private_key_file"): kalshi.privateKeyFile = try Self.path(value, source: source, relativeTo: directory ?? home)
+        case ("manifold", "api_url"): manifold.apiURL = try Self.url(value, source: source, schemes: ["http", "https"])
+        case ("manifold", "ws_url"): manifold.webSocketURL = try Self.url(value, source: source, schemes: ["ws", "wss"])
         case ("store", "path"): databasePath = try Self.path(value, source: source, relativeTo: directory ?? home)
         case ("recording", "directory"): recordingsDirectory = try Self.path(value, source: source, relativeTo: directory ?? home)
         case ("network", "request_timeout_seconds"): network.requestTimeout = try Self.seconds(value, source: source)
