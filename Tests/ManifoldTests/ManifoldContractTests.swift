@@ -125,6 +125,23 @@ struct ManifoldContractTests {
         #expect(book.no.bids.isEmpty)
     }
 
+    @Test func webSocketSamples() throws {
+        let fixture = try SharedFixtures.venueJSON("manifold-samples.json")
+        let websocket = try #require(fixture["websocket"] as? [String: Any])
+        func text(_ key: String) throws -> String {
+            String(decoding: try SharedFixtures.jsonData(try #require(websocket[key], "no websocket.\(key)")), as: UTF8.self)
+        }
+        // What the client sends is the documented message, key for key.
+        let subscribe = ManifoldSocketCommand.subscribe(txid: 1, topics: [.globalNewBet, .contractNewBet("Tz5dA01GkK5QKiQfZeDL")])
+        #expect(try Self.object(Data(subscribe.text.utf8)) == Self.object(Data(text("subscribe").utf8)))
+        #expect(try Self.object(Data(ManifoldSocketCommand.ping(txid: 2).text.utf8)) == Self.object(Data(text("ping").utf8)))
+        // What the server sends decodes to the right messages.
+        #expect(try ManifoldSocketMessage.decode(text("ack")) == .ack(txid: 1, success: true, error: nil))
+        #expect(try ManifoldSocketMessage.decode(text("broadcast")) == .broadcast(ManifoldBroadcast(topic: .globalNewBet)))
+        // The documented subscribe and ping are client messages: the server never sends them.
+        #expect(try ManifoldSocketMessage.decode(text("ping")) == .unknown(type: "ping"))
+    }
+
     @Test func liteMarketMapsThroughTheGeneralEntryPoints() throws {
         let market = try #require(
             try JSONDecoder().decode([ManifoldMarket].self, from: Self.sample("GET /v0/markets?limit=1 (LiteMarket[])")).first)
