@@ -47,6 +47,9 @@ public actor ManifoldStream {
     nonisolated let control = WebSocketStreamControl()
 
     private var topicOrder: [ManifoldTopic]
+    /// The topics of this connection's initial subscription, to catch up with (un)subscriptions
+    /// made while the connection was being established (the socket does not accept sends yet).
+    private var initiallySubscribed: [ManifoldTopic] = []
     private var nextTxid = 1
     private var awaitingAck: [Int: Sent] = [:]
     private var output: AsyncStream<ManifoldStreamUpdate>.Continuation?
@@ -123,14 +126,18 @@ public actor ManifoldStream {
         let added = topics.filter { !topicOrder.contains($0) }
         guard !added.isEmpty else { return }
         topicOrder += added
-        await send(.subscribe(added)) { .subscribe(txid: $0, topics: added) }
+        if await send(.subscribe(added), { .subscribe(txid: $0, topics: added) }) {
+            initiallySubscribed += added.filter { !initiallySubscribed.contains($0) }
+        }
     }
 
     public func unsubscribe(_ topics: [ManifoldTopic]) async {
         let removed = topics.filter { topicOrder.contains($0) }
         guard !removed.isEmpty else { return }
         topicOrder.removeAll { removed.contains($0) }
-        await send(.unsubscribe(removed)) { .unsubscribe(txid: $0, topics: removed) }
+        if await send(.unsubscribe(removed), { .unsubscribe(txid: $0, topics: removed) }) {
+            initiallySubscribed.removeAll { removed.contains($0) }
+        }
     }
 
     // MARK: Sending
@@ -142,21 +149,35 @@ public actor ManifoldStream {
 
     /// The subscription of a fresh connection: every current topic in one message.
     func initialSubscription() -> [String] {
+        initiallySubscribed = topicOrder
         guard !topicOrder.isEmpty else { return [] }
         let txid = takeTxid()
         awaitingAck[txid] = .subscribe(topicOrder)
         return [ManifoldSocketCommand.subscribe(txid: txid, topics: topicOrder).text]
     }
 
-    func send(_ purpose: Sent, _ command: (Int) -> ManifoldSocketCommand) async {
-        guard let socket = control.socket, socket.isConnected else { return }
+    /// Sends on the live connection; false when there is none (what must be sent is then sent
+    /// after the next connect).
+    @discardableResult
+    func send(_ purpose: Sent, _ command: (Int) -> ManifoldSocketCommand) async -> Bool {
+        guard let socket = control.socket, socket.isConnected else { return false }
         let txid = takeTxid()
         awaitingAck[txid] = purpose
-        if await socket.send(command(txid).text) {
-            if case .ping = purpose { statistics.pingsSent += 1 }
-        } else {
+        guard await socket.send(command(txid).text) else {
             awaitingAck[txid] = nil
+            return false
         }
+        if case .ping = purpose { statistics.pingsSent += 1 }
+        return true
+    }
+
+    /// Sends what changed between this connection's initial subscription and now.
+    func reconcileSubscription() async {
+        let added = topicOrder.filter { !initiallySubscribed.contains($0) }
+        let removed = initiallySubscribed.filter { !topicOrder.contains($0) }
+        initiallySubscribed = topicOrder
+        if !added.isEmpty { await send(.subscribe(added)) { .subscribe(txid: $0, topics: added) } }
+        if !removed.isEmpty { await send(.unsubscribe(removed)) { .unsubscribe(txid: $0, topics: removed) } }
     }
 
     func ping() async {
@@ -176,13 +197,14 @@ public actor ManifoldStream {
         output?.yield(update)
     }
 
-    func process(_ event: WebSocketEvent) {
+    func process(_ event: WebSocketEvent) async {
         switch event {
         case .state(let state):
             if case .connected(let connection) = state, connection > 1 { statistics.reconnects += 1 }
             // Acks of messages sent on a connection that is gone will never come.
             if case .disconnected = state { awaitingAck.removeAll() }
             emit(.connection(state))
+            if case .connected = state { await reconcileSubscription() }
         case .text(let text, let receivedAt):
             statistics.frames += 1
             let message: ManifoldSocketMessage
