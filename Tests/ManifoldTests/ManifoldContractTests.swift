@@ -112,6 +112,47 @@ struct ManifoldContractTests {
         #expect(try Self.object(encoder.encode(sell)) == Self.object(Self.sample("POST /v0/market/{id}/sell body")))
     }
 
+    @Test func betsSampleBuildsTheLimitOrderBook() throws {
+        let bets = try JSONDecoder().decode([ManifoldBet].self, from: Self.sample("GET /v0/bets (Bet[])"))
+        let book = try ManifoldLimitOrderBook(contractId: "Tz5dA01GkK5QKiQfZeDL", orders: bets)
+        // Only the open limit order counts: YES at 0.5 with 100 − 15.596681605353808 mana left buys
+        // 168.80663678929238 shares, rounded down to the millionth. The market bet is not an order.
+        #expect(book.orderCount == 1)
+        #expect(book.yes.instrument.token == TokenID("Tz5dA01GkK5QKiQfZeDL/YES"))
+        #expect(book.yes.bids == [BookLevel(price: Price(units: 500_000), size: Size(units: 168_806_636))])
+        #expect(book.yes.asks.isEmpty)
+        #expect(book.no.asks == [BookLevel(price: Price(units: 500_000), size: Size(units: 168_806_636))])
+        #expect(book.no.bids.isEmpty)
+    }
+
+    @Test func webSocketSamples() throws {
+        let fixture = try SharedFixtures.venueJSON("manifold-samples.json")
+        let websocket = try #require(fixture["websocket"] as? [String: Any])
+        func text(_ key: String) throws -> String {
+            String(decoding: try SharedFixtures.jsonData(try #require(websocket[key], "no websocket.\(key)")), as: UTF8.self)
+        }
+        // What the client sends is the documented message, key for key.
+        let subscribe = ManifoldSocketCommand.subscribe(txid: 1, topics: [.globalNewBet, .contractNewBet("Tz5dA01GkK5QKiQfZeDL")])
+        #expect(try Self.object(Data(subscribe.text.utf8)) == Self.object(Data(text("subscribe").utf8)))
+        #expect(try Self.object(Data(ManifoldSocketCommand.ping(txid: 2).text.utf8)) == Self.object(Data(text("ping").utf8)))
+        // What the server sends decodes to the right messages.
+        #expect(try ManifoldSocketMessage.decode(text("ack")) == .ack(txid: 1, success: true, error: nil))
+        #expect(try ManifoldSocketMessage.decode(text("broadcast")) == .broadcast(ManifoldBroadcast(topic: .globalNewBet)))
+        // The documented subscribe and ping are client messages: the server never sends them.
+        #expect(try ManifoldSocketMessage.decode(text("ping")) == .unknown(type: "ping"))
+    }
+
+    @Test func liteMarketMapsThroughTheGeneralEntryPoints() throws {
+        let market = try #require(
+            try JSONDecoder().decode([ManifoldMarket].self, from: Self.sample("GET /v0/markets?limit=1 (LiteMarket[])")).first)
+        let now = Timestamp(milliseconds: 1_700_000_000_000)
+        #expect(try market.toMarkets(now: now) == [try market.toMarket(now: now)])
+        let event = try market.toEvent(now: now)
+        #expect(event.id == EventID("EvIhzcJXwhL0HavaszD7"))
+        #expect(event.markets.count == 1)
+        #expect(!event.isMutuallyExclusive)
+    }
+
     @Test func webSocketSampleNamesTheProductionURL() throws {
         let fixture = try SharedFixtures.venueJSON("manifold-samples.json")
         let websocket = try #require(fixture["websocket"] as? [String: Any])

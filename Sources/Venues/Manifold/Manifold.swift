@@ -1,6 +1,8 @@
 // EdgewiseManifold — the Manifold adapter (API v0): the wire types of markets, answers, bets and
-// users, the mapping of binary markets onto EdgewiseCore's `Market`/`Outcome`, the endpoints and
-// the API key, and the CPMM maths that predicts what a bet or a sale does to a `cpmm-1` pool.
+// users, the mapping of binary and multiple-choice markets onto EdgewiseCore's `Market`/`Event`,
+// open limit orders as order books, the REST client (`ManifoldClient`) and the WebSocket stream
+// of new bets (`ManifoldStream`), the endpoints and the API key, and the CPMM maths that predicts
+// what a bet or a sale does to a `cpmm-1` pool.
 //
 // Manifold quotes everything as JSON floating-point numbers and its market maker is a continuous
 // function, so the CPMM model works in `Double` (a probability model); every figure that leaves the

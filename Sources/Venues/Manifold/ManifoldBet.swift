@@ -1,3 +1,5 @@
+import EdgewiseCore
+
 /// A bet (`GET /bets`, the `POST /bet` response): a market bet, or a limit order when
 /// ``limitProb`` is set, which may rest partly unfilled (``isFilled`` false) until it fills, is
 /// cancelled or expires. ``amount`` and ``shares`` are what has filled so far; ``orderAmount`` is
@@ -34,6 +36,47 @@ public struct ManifoldBet: Sendable, Hashable, Decodable, Identifiable {
         self.shares = shares
     }
 
+    /// The id `POST /bet` answers a dry run with: nothing was placed.
+    public static let dryRunID = "dry-run"
+
+    /// Whether this is the server's simulation of a bet (`dryRun: true`) rather than a placed one.
+    public var isDryRun: Bool { id == Self.dryRunID }
+
+    private enum CodingKeys: String, CodingKey {
+        case id, betId, userId, contractId, answerId, createdTime, updatedTime, outcome, amount, shares, loanAmount
+        case probBefore, probAfter, fees, isRedemption, limitProb, orderAmount, isFilled, isCancelled, fills, expiresAt
+    }
+
+    /// Listings and broadcasts name the bet `id`; the answers of `POST /bet` and
+    /// `POST /market/{id}/sell` are a bet without `id` plus `betId`, so either is accepted.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        if let id = try c.decodeIfPresent(String.self, forKey: .id) {
+            self.id = id
+        } else {
+            self.id = try c.decode(String.self, forKey: .betId)
+        }
+        userId = try c.decodeIfPresent(String.self, forKey: .userId)
+        contractId = try c.decodeIfPresent(String.self, forKey: .contractId)
+        answerId = try c.decodeIfPresent(String.self, forKey: .answerId)
+        createdTime = try c.decodeIfPresent(Int64.self, forKey: .createdTime)
+        updatedTime = try c.decodeIfPresent(Int64.self, forKey: .updatedTime)
+        outcome = try c.decodeIfPresent(String.self, forKey: .outcome)
+        amount = try c.decodeIfPresent(Double.self, forKey: .amount)
+        shares = try c.decodeIfPresent(Double.self, forKey: .shares)
+        loanAmount = try c.decodeIfPresent(Double.self, forKey: .loanAmount)
+        probBefore = try c.decodeIfPresent(Double.self, forKey: .probBefore)
+        probAfter = try c.decodeIfPresent(Double.self, forKey: .probAfter)
+        fees = try c.decodeIfPresent(ManifoldBetFees.self, forKey: .fees)
+        isRedemption = try c.decodeIfPresent(Bool.self, forKey: .isRedemption)
+        limitProb = try c.decodeIfPresent(Double.self, forKey: .limitProb)
+        orderAmount = try c.decodeIfPresent(Double.self, forKey: .orderAmount)
+        isFilled = try c.decodeIfPresent(Bool.self, forKey: .isFilled)
+        isCancelled = try c.decodeIfPresent(Bool.self, forKey: .isCancelled)
+        fills = try c.decodeIfPresent([ManifoldFill].self, forKey: .fills)
+        expiresAt = try c.decodeIfPresent(Int64.self, forKey: .expiresAt)
+    }
+
     public var isLimitOrder: Bool { limitProb != nil }
 
     /// The side as a binary outcome, when it is one.
@@ -41,6 +84,21 @@ public struct ManifoldBet: Sendable, Hashable, Decodable, Identifiable {
 
     /// An open limit order: not filled and not cancelled.
     public var isOpen: Bool { isLimitOrder && isFilled != true && isCancelled != true }
+
+    /// An open limit order that has not expired at `now` (the venue cancels expired orders
+    /// lazily, so a listing can still show one as open).
+    public func isOpen(at now: Timestamp) -> Bool {
+        guard isOpen else { return false }
+        if let expiresAt, Timestamp(milliseconds: expiresAt) <= now { return false }
+        return true
+    }
+
+    /// The mana of a limit order still waiting to be matched: `orderAmount − amount`, never
+    /// negative; nil when the bet does not say.
+    public var remainingMana: Double? {
+        guard let orderAmount else { return nil }
+        return Swift.max(0, orderAmount - (amount ?? 0))
+    }
 }
 
 /// One match of a bet: against the pool (``matchedBetId`` null) or against another user's limit

@@ -11,8 +11,10 @@ public struct ManifoldBetRequest: Sendable, Hashable, Encodable {
     public var outcome: ManifoldBinaryOutcome
     /// A limit order's probability: whole percents from 0.01 to 0.99.
     public var limitProbability: Price?
-    /// When an unfilled limit order lapses, in ms after it is placed.
+    /// When an unfilled limit order lapses, in ms after it is placed (or use ``expiresAt``).
     public var expiresMillisAfter: Int64?
+    /// When an unfilled limit order lapses, as a point in time (sent as ms since the epoch).
+    public var expiresAt: Timestamp?
     /// The answer of a multiple-choice market.
     public var answerId: String?
     /// Ask the server what the bet would do without placing it.
@@ -20,7 +22,7 @@ public struct ManifoldBetRequest: Sendable, Hashable, Encodable {
 
     public init(
         contractId: String, amount: Amount, outcome: ManifoldBinaryOutcome, limitProbability: Price? = nil,
-        expiresMillisAfter: Int64? = nil, answerId: String? = nil, dryRun: Bool? = nil
+        expiresMillisAfter: Int64? = nil, answerId: String? = nil, dryRun: Bool? = nil, expiresAt: Timestamp? = nil
     ) {
         self.contractId = contractId
         self.amount = amount
@@ -29,10 +31,11 @@ public struct ManifoldBetRequest: Sendable, Hashable, Encodable {
         self.expiresMillisAfter = expiresMillisAfter
         self.answerId = answerId
         self.dryRun = dryRun
+        self.expiresAt = expiresAt
     }
 
     private enum CodingKeys: String, CodingKey {
-        case contractId, amount, outcome, limitProb, expiresMillisAfter, answerId, dryRun
+        case contractId, amount, outcome, limitProb, expiresMillisAfter, expiresAt, answerId, dryRun
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -42,6 +45,7 @@ public struct ManifoldBetRequest: Sendable, Hashable, Encodable {
         try container.encode(outcome, forKey: .outcome)
         try container.encodeIfPresent(limitProbability?.decimal, forKey: .limitProb)
         try container.encodeIfPresent(expiresMillisAfter, forKey: .expiresMillisAfter)
+        try container.encodeIfPresent(expiresAt?.milliseconds, forKey: .expiresAt)
         try container.encodeIfPresent(answerId, forKey: .answerId)
         try container.encodeIfPresent(dryRun, forKey: .dryRun)
     }

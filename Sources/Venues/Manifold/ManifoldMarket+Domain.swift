@@ -11,7 +11,8 @@ extension ManifoldMarket {
     /// probability (rounded half-up to six places; it is indicative, not a quote), with payouts
     /// once resolved (`MKT` pays ``resolutionProbability`` per YES share).
     ///
-    /// Throws for other kinds of market (multiple choice maps per answer in a later increment).
+    /// Throws for other kinds of market; ``toMarkets(now:)`` also maps multiple choice (one
+    /// market per answer).
     /// `now` decides whether a market past its close time is closed.
     public func toMarket(now: Timestamp = .now()) throws(ManifoldMappingError) -> Market {
         func fail(_ field: String, _ detail: String) -> ManifoldMappingError {

@@ -1,0 +1,94 @@
+import EdgewiseManifold
+import EdgewiseTestSupport
+import EdgewiseVenueKit
+import Foundation
+import Logging
+import Synchronization
+
+/// Transport settings that make a full retry budget take milliseconds.
+let fastTransport = HTTPTransportConfiguration(
+    requestTimeout: .seconds(5),
+    retry: RetryPolicy(maxAttempts: 3, initialBackoff: .milliseconds(5), maxBackoff: .milliseconds(20), maxRetryAfter: .seconds(5)))
+
+/// A logger that keeps expected warnings (malformed frames in tests) out of the test output.
+let quietLogger: Logger = {
+    var logger = Logger(label: "test.manifold")
+    logger.logLevel = .critical
+    return logger
+}()
+
+/// A key that is easy to find if it ever leaks into a message.
+let testKey = ManifoldAPIKey("sekrit-key-0123456789abcdef")
+
+func client(_ server: LoopbackServer, key: ManifoldAPIKey? = testKey) -> ManifoldClient {
+    ManifoldClient(baseURL: server.baseURL, apiKey: key, configuration: fastTransport, logger: quietLogger)
+}
+
+struct WaitTimeout: Error, CustomStringConvertible {
+    let description: String
+}
+
+/// Polls `condition` until it holds; throws after `timeout` instead of hanging the test.
+func eventually(_ what: String, timeout: Duration = .seconds(5), _ condition: @Sendable () async -> Bool) async throws {
+    let deadline = ContinuousClock.now + timeout
+    while !(await condition()) {
+        guard ContinuousClock.now < deadline else { throw WaitTimeout(description: "timed out waiting for \(what)") }
+        try await Task.sleep(for: .milliseconds(5))
+    }
+}
+
+/// Drains a stream in the background so a test can wait for particular updates.
+final class Collector<Element: Sendable>: Sendable {
+    final class Storage: Sendable {
+        let items = Mutex<[Element]>([])
+    }
+
+    let storage = Storage()
+    let task: Mutex<Task<Void, Never>?> = Mutex(nil)
+
+    init(_ stream: AsyncStream<Element>) {
+        let task = Task { [storage] in
+            for await item in stream { storage.items.withLock { $0.append(item) } }
+        }
+        self.task.withLock { $0 = task }
+    }
+
+    var all: [Element] { storage.items.withLock { $0 } }
+
+    @discardableResult
+    func wait(
+        for what: String, count: Int = 1, timeout: Duration = .seconds(5), where predicate: @escaping @Sendable (Element) -> Bool
+    ) async throws -> [Element] {
+        try await eventually(what, timeout: timeout) { self.all.filter(predicate).count >= count }
+        return all.filter(predicate)
+    }
+}
+
+/// What a server script saw, for checking after the fact.
+final class ScriptLog: Sendable {
+    let entries = Mutex<[String]>([])
+    func add(_ entry: String) { entries.withLock { $0.append(entry) } }
+    var all: [String] { entries.withLock { $0 } }
+}
+
+extension LoopbackRequest {
+    func header(_ name: String) -> String? { headers.first { $0.name.lowercased() == name.lowercased() }?.value }
+
+    var jsonObject: NSDictionary? { try? JSONSerialization.jsonObject(with: body) as? NSDictionary }
+}
+
+/// A bet as the venue lists it, with the fields the tests vary.
+func betJSON(
+    id: String, contractId: String = "c1", outcome: String = "YES", limitProb: Double? = nil, orderAmount: Double? = nil,
+    amount: Double = 0, isFilled: Bool = false, isCancelled: Bool = false, answerId: String? = nil, expiresAt: Int64? = nil
+) -> String {
+    var fields = [
+        #""id":"\#(id)""#, #""contractId":"\#(contractId)""#, #""outcome":"\#(outcome)""#, #""amount":\#(amount)"#,
+        #""isFilled":\#(isFilled)"#, #""isCancelled":\#(isCancelled)"#, #""createdTime":1700000000000"#,
+    ]
+    if let limitProb { fields.append(#""limitProb":\#(limitProb)"#) }
+    if let orderAmount { fields.append(#""orderAmount":\#(orderAmount)"#) }
+    if let answerId { fields.append(#""answerId":"\#(answerId)""#) }
+    if let expiresAt { fields.append(#""expiresAt":\#(expiresAt)"#) }
+    return "{" + fields.joined(separator: ",") + "}"
+}
