@@ -23,9 +23,3 @@ struct GlobalOptions: ParsableArguments {
         return EdgewiseServices(configuration: configuration)
     }
 }
-
-/// The venues a command can read. Only Polymarket exists so far; the flag is here so scripts
-/// written today keep working when Kalshi and Manifold arrive.
-enum VenueOption: String, ExpressibleByArgument, CaseIterable {
-    case polymarket
-}

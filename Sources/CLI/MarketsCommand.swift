@@ -35,6 +35,25 @@ struct MarketsCommand: AsyncParsableCommand {
 
     func run() async throws {
         let services = try global.services()
+        switch venue {
+        case .polymarket: try await runPolymarket(services)
+        case .manifold: try await runManifold(services)
+        }
+    }
+
+    /// Prints `markets` as a table or JSON, the same way for every venue.
+    func show(_ markets: [Market], quotes: Quotes, skipped: Int) throws {
+        if json {
+            try printJSON(markets.map { MarketListing(market: $0, quotes: quotes) })
+        } else if markets.isEmpty {
+            print(search.map { "No open markets match '\($0)'." } ?? "No markets.")
+        } else {
+            printTable(markets, quotes: quotes)
+        }
+        if skipped > 0 { warn("\(skipped) market(s) skipped") }
+    }
+
+    func runPolymarket(_ services: EdgewiseServices) async throws {
         let polymarket = services.polymarket()
         let gamma = polymarket.gamma
         let listed: [GammaMarket]
@@ -58,29 +77,24 @@ struct MarketsCommand: AsyncParsableCommand {
         }
         let quotes = await Quotes.fetch(for: markets, using: polymarket.clob)
         cacheCatalog(markets, services)
-
-        if json {
-            try printJSON(markets.map { MarketListing(market: $0, quotes: quotes) })
-        } else if markets.isEmpty {
-            print(search.map { "No open markets match '\($0)'." } ?? "No markets.")
-        } else {
-            printTable(markets, quotes: quotes)
-        }
-        if skipped > 0 { warn("\(skipped) market(s) skipped") }
+        try show(markets, quotes: quotes, skipped: skipped)
     }
 
     func printTable(_ markets: [Market], quotes: Quotes) {
-        var rows: [[String]] = [["BID", "ASK", "OUTCOME", "QUESTION", "SLUG"]]
+        // Venues whose markets trade against an AMM (Manifold) have a price but often no book.
+        let withPrice = venue.capabilities.quantity == .amount
+        var rows: [[String]] = [(withPrice ? ["PRICE"] : []) + ["BID", "ASK", "OUTCOME", "QUESTION", venue == .polymarket ? "SLUG" : "ID"]]
         for market in markets {
             for (index, outcome) in market.outcomes.enumerated() {
                 let quote = quotes[outcome.token]
-                rows.append([
+                rows.append((withPrice ? [outcome.indicativePrice?.description ?? "-"] : []) + [
                     quote?.bid?.description ?? "-", quote?.ask?.description ?? "-", outcome.name,
-                    index == 0 ? market.question : "", index == 0 ? (market.slug ?? market.id.rawValue) : "",
+                    index == 0 ? market.question : "",
+                    index == 0 ? (venue == .polymarket ? (market.slug ?? market.id.rawValue) : market.id.rawValue) : "",
                 ])
             }
         }
-        print(Table.render(rows, maxWidths: [8, 8, 16, 60, 50]))
+        print(Table.render(rows, maxWidths: (withPrice ? [8] : []) + [8, 8, 16, 60, 50]))
     }
 }
 
@@ -122,6 +136,8 @@ struct MarketListing: Encodable {
         var tokenId: String
         var bestBid: Price?
         var bestAsk: Price?
+        /// The venue's indicative price (last trade or AMM probability), not a quote.
+        var price: Price?
     }
 
     var venue: String
@@ -150,7 +166,9 @@ struct MarketListing: Encodable {
         minimumOrderSize = market.minimumOrderSize
         negRisk = market.isNegRisk
         outcomes = market.outcomes.map {
-            OutcomeListing(name: $0.name, tokenId: $0.token.rawValue, bestBid: quotes[$0.token]?.bid, bestAsk: quotes[$0.token]?.ask)
+            OutcomeListing(
+                name: $0.name, tokenId: $0.token.rawValue, bestBid: quotes[$0.token]?.bid, bestAsk: quotes[$0.token]?.ask,
+                price: $0.indicativePrice)
         }
     }
 }
