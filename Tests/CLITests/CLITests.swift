@@ -14,10 +14,10 @@ struct CLITests {
         let version = try await cli.run("--version")
         #expect(version.status == 0)
         #expect(version.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == EdgewiseCore.version)
-        for command in [[], ["markets"], ["book"], ["record"]] {
+        for command in [[], ["markets"], ["book"], ["record"], ["order"], ["positions"], ["redeem"]] {
             let result = try await cli.run(command + ["--help"])
             #expect(result.status == 0, "\(command)")
-            #expect(result.stdout.contains("USAGE: edgewise"), "\(command)")
+            #expect(result.stdout.contains("USAGE: edgewise" + command.map { " " + $0 }.joined()), "\(command): \(result.stdout)")
         }
     }
 
@@ -95,6 +95,26 @@ struct CLITests {
         #expect(asks.map { $0["price"] } == ["0.54", "0.55"])
         #expect(books[0]["spread"] as? String == "0.01")
         #expect(books[0]["tickSize"] as? String == "0.01")
+    }
+
+    @Test("book <condition-id> shows both outcomes' books")
+    func bookByConditionID() async throws {
+        let fixture = try VenueFixture()
+        let server = try await LoopbackServer.start(routes: try fixture.routes())
+        defer { Task { await server.stop() } }
+        let cli = try EdgewiseProcess(server: server)
+        let result = try await cli.run("book", VenueFixture.conditionID)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(server.requests(path: "/markets").first?.queryValue("condition_ids") == VenueFixture.conditionID)
+        let yes = try #require(result.stdout.range(of: "Yes (\(VenueFixture.yes))"), "\(result.stdout)")
+        let no = try #require(result.stdout.range(of: "No (\(VenueFixture.no))"), "\(result.stdout)")
+        #expect(yes.lowerBound < no.lowerBound)
+        // Each outcome's own levels, under its own heading.
+        let yesPart = result.stdout[yes.upperBound..<no.lowerBound]
+        let noPart = result.stdout[no.upperBound...]
+        #expect(yesPart.contains("bid  0.53") && yesPart.contains("ask  0.54"), "\(yesPart)")
+        #expect(noPart.contains("bid  0.46") && noPart.contains("ask  0.47"), "\(noPart)")
+        #expect(server.requests(path: "/books").count == 1)
     }
 
     @Test("book <token> shows that token's book as a table")
@@ -182,6 +202,35 @@ struct CLITests {
         #expect(resolved.winningToken?.rawValue == VenueFixture.yes)
         #expect(zip(events, events.dropFirst()).allSatisfy { $0.receivedAt <= $1.receivedAt })
         #expect(events.allSatisfy { $0.receivedAt.nanoseconds > 0 })
+    }
+
+    @Test("record --event records every open market of the event")
+    func recordEvent() async throws {
+        let venue = try EventVenue()
+        let server = try await venue.start()
+        defer { Task { await server.stop() } }
+        let cli = try EdgewiseProcess(server: server)
+        let output = cli.home.appendingPathComponent("rec")
+        let result = try await cli.run("record", "--event", EventVenue.eventSlug, "--max-events", "4", "--output", output.path, "--json")
+        #expect(result.status == 0, "\(result.stderr)")
+        try venue.expectRecordedOpenMarkets(result, server: server)
+        #expect(server.requests(path: "/events/slug/\(EventVenue.eventSlug)").count == 1)
+    }
+
+    @Test("record --tag records every open market of the tag's active events")
+    func recordTag() async throws {
+        let venue = try EventVenue()
+        let server = try await venue.start()
+        defer { Task { await server.stop() } }
+        let cli = try EdgewiseProcess(server: server)
+        let output = cli.home.appendingPathComponent("rec")
+        let result = try await cli.run("record", "--tag", "100", "--max-events", "4", "--output", output.path, "--json")
+        #expect(result.status == 0, "\(result.stderr)")
+        try venue.expectRecordedOpenMarkets(result, server: server)
+        let query = try #require(server.requests(path: "/events").first)
+        #expect(query.queryValue("tag_id") == "100")
+        #expect(query.queryValue("active") == "true")
+        #expect(query.queryValue("closed") == "false")
     }
 
     @Test("a recorder killed mid-stream leaves a file readable up to its last complete record")
@@ -313,5 +362,85 @@ struct CLITests {
         let result = try await cli.run("markets", "--json")
         #expect(result.status == 0, "\(result.stderr)")
         #expect(server.requests(path: "/markets").count == 3)
+    }
+}
+
+/// A loopback Polymarket whose event (found by slug, or under tag 100) holds two open markets and
+/// a closed one, so that "every open market" is told apart from "the first" and from "all".
+/// Its market WebSocket answers a subscription with a book for every token it names.
+struct EventVenue {
+    static let eventSlug = "paris-rain-june"
+    static let secondYes = "10000000000000000000000000000000000000000000000000000000000000000000000000001"
+    static let secondNo = "10000000000000000000000000000000000000000000000000000000000000000000000000002"
+    static let closedTokens = [
+        "20000000000000000000000000000000000000000000000000000000000000000000000000001",
+        "20000000000000000000000000000000000000000000000000000000000000000000000000002",
+    ]
+    static let openTokens: Set<String> = [VenueFixture.yes, VenueFixture.no, secondYes, secondNo]
+
+    let fixture: VenueFixture
+    let event: [String: Any]
+
+    init() throws {
+        let base = try VenueFixture()
+        func variant(_ index: Int, tokens: [String], closed: Bool) -> [String: Any] {
+            var market = base.market
+            market["id"] = "90000\(index)"
+            market["conditionId"] = "0x" + String(repeating: String(index), count: 64)
+            market["slug"] = "paris-rain-variant-\(index)"
+            market["question"] = "Will it rain in Paris on 2026-06-0\(index + 1)?"
+            market["clobTokenIds"] = "[\"\(tokens[0])\", \"\(tokens[1])\"]"
+            if closed {
+                market["closed"] = true
+                market["active"] = false
+                market["acceptingOrders"] = false
+            }
+            return market
+        }
+        var event = base.event
+        event["markets"] = [
+            base.market, variant(2, tokens: [Self.secondYes, Self.secondNo], closed: false),
+            variant(3, tokens: Self.closedTokens, closed: true),
+        ]
+        self.fixture = base
+        self.event = event
+    }
+
+    func start() async throws -> LoopbackServer {
+        let eventData = try SharedFixtures.jsonData(event)
+        let listData = try SharedFixtures.jsonData([event])
+        let routes = try fixture.routes() + [
+            .get("/events/slug/{slug}") { request in
+                request.path.hasSuffix("/" + Self.eventSlug) ? .json(eventData) : .status(404, body: #"{"error":"not found"}"#)
+            },
+            .get("/events") { _ in .json(listData) },
+        ]
+        return try await LoopbackServer.start(routes: routes, webSockets: ["/ws/market": { socket in
+            guard let subscription = try await socket.nextText(ignoring: "PING"),
+                  let object = try? JSONSerialization.jsonObject(with: Data(subscription.utf8)) as? [String: Any],
+                  let tokens = object["assets_ids"] as? [String]
+            else { return }
+            for token in tokens { try await socket.send(try VenueFixture.wsBook(token)) }
+            while try await socket.nextText(timeout: .seconds(30)) != nil {}
+        }])
+    }
+
+    /// The recording holds one book for each token of the two open markets, and the closed
+    /// market's tokens were never subscribed.
+    func expectRecordedOpenMarkets(_ result: EdgewiseProcess.Result, server: LoopbackServer) throws {
+        let summary = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as! [String: Any]
+        #expect(summary["markets"] as? Int == 2)
+        #expect(summary["tokens"] as? Int == 4)
+        #expect(summary["events"] as? Int == 4)
+        let files = try #require(summary["files"] as? [String])
+        let events = files.flatMap { (try? RecordingReader(contentsOf: URL(fileURLWithPath: $0)).readAll()) ?? [] }
+        let recorded = events.compactMap { received -> String? in
+            if case .bookSnapshot(let snapshot) = received.event { return snapshot.instrument.token.rawValue }
+            return nil
+        }
+        #expect(Set(recorded) == Self.openTokens, "\(recorded)")
+        let subscription = try #require(server.receivedTexts("/ws/market").first { $0.contains("assets_ids") })
+        #expect(Self.openTokens.allSatisfy { subscription.contains($0) })
+        #expect(Self.closedTokens.allSatisfy { !subscription.contains($0) })
     }
 }

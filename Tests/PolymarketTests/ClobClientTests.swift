@@ -40,6 +40,9 @@ struct ClobClientTests {
         #expect(body.method == "POST")
         let sent = try JSONSerialization.jsonObject(with: body.body) as! [[String: String]]
         #expect(sent == [["token_id": Fixtures.yesToken.rawValue], ["token_id": Fixtures.noToken.rawValue]])
+        // The documented body for the same two tokens, key for key.
+        let documented = try JSONSerialization.jsonObject(with: Fixtures.restSample("POST /books body")) as! [[String: String]]
+        #expect(sent == documented)
 
         #expect(try await clob.price(token, side: .sell) == Price.p("0.49"))
         #expect(server.requests(path: "/price").last?.queryValue("side") == "SELL")

@@ -27,6 +27,51 @@ enum Fixtures {
     }
 
     static func restSample(_ key: String) throws -> Data { try data("polymarket-clob-rest-samples.json", key) }
+
+    /// A market-channel event the documentation describes only by its field list
+    /// (`"event_type=new_market"`, `"id"`, `"event_message{id,ticker}"`, …).
+    struct DocumentedFields {
+        var eventType: String
+        /// Every field in documented order, `event_type` first, nested objects by their name.
+        var names: [String]
+        /// The keys listed for nested objects (`event_message{…}`); nil when none are listed.
+        var nested: [String: [String]]
+
+        /// A frame carrying every documented field: `values` for the scalar ones (a missing value
+        /// is an error, so no documented field goes untested), objects filled from their key lists.
+        func frame(_ values: [String: Any]) throws -> String {
+            var object: [String: Any] = ["event_type": eventType]
+            for name in names.dropFirst() {
+                if let value = values[name] {
+                    object[name] = value
+                } else if let keys = nested[name] {
+                    object[name] = Dictionary(uniqueKeysWithValues: keys.map { ($0, "\($0)-value") })
+                } else if name == "event_message" {
+                    object[name] = [String: Any]()
+                } else {
+                    throw LoopbackFixtureError(key: "value for documented field '\(name)'")
+                }
+            }
+            return String(decoding: try SharedFixtures.jsonData(object), as: UTF8.self)
+        }
+    }
+
+    static func documentedFields(_ key: String) throws -> DocumentedFields {
+        guard let events = try json("polymarket-ws-market-samples.json")["events"] as? [String: Any],
+              let list = events[key] as? [String], let first = list.first, first.hasPrefix("event_type=")
+        else { throw LoopbackFixtureError(key: "events.\(key)") }
+        var fields = DocumentedFields(eventType: String(first.dropFirst("event_type=".count)), names: ["event_type"], nested: [:])
+        for entry in list.dropFirst() {
+            if let brace = entry.firstIndex(of: "{"), entry.hasSuffix("}") {
+                let name = String(entry[..<brace])
+                fields.names.append(name)
+                fields.nested[name] = entry[entry.index(after: brace)..<entry.index(before: entry.endIndex)].split(separator: ",").map(String.init)
+            } else {
+                fields.names.append(entry)
+            }
+        }
+        return fields
+    }
 }
 
 struct LoopbackFixtureError: Error, CustomStringConvertible {

@@ -67,13 +67,66 @@ struct MarketChannelContractTests {
     }
 
     @Test func bestBidAskFromDocumentedFields() throws {
-        let fields = try Fixtures.json("polymarket-ws-market-samples.json")["events"] as! [String: Any]
-        #expect((fields["best_bid_ask_fields"] as! [String]).contains("best_bid"))
-        let frame = #"{"event_type":"best_bid_ask","market":"0xm","asset_id":"A","best_bid":"0.73","best_ask":"0.77","spread":"0.04","timestamp":"1766789469958"}"#
+        let fields = try Fixtures.documentedFields("best_bid_ask_fields")
+        // A field added to the documentation fails here until someone decides what it maps to.
+        #expect(fields.names == ["event_type", "market", "asset_id", "best_bid", "best_ask", "spread", "timestamp"])
+        #expect(fields.eventType == "best_bid_ask")
+        let values: [String: Any] = [
+            "market": "0xm", "asset_id": "A", "best_bid": "0.73", "best_ask": "0.77", "spread": "0.04", "timestamp": "1766789469958",
+        ]
+        let messages = try MarketChannelDecoder.decode(try fields.frame(values))
+        guard case .bestBidAsk(let top) = try #require(messages.first), messages.count == 1 else {
+            Issue.record("expected one best_bid_ask, got \(messages)")
+            return
+        }
+        #expect(top.instrument == InstrumentID(venue: .polymarket, token: "A"))
+        #expect(top.bestBid == .p("0.73"))
+        #expect(top.bestAsk == .p("0.77"))
+        #expect(top.venueTimestamp == Timestamp(milliseconds: 1_766_789_469_958))
+        // `spread` is derived, so the domain keeps it only as ask − bid; the token already names
+        // the market, so `market` adds nothing to a top of book.
+        let spread = try #require(top.bestAsk.flatMap { ask in top.bestBid.map { Price(units: ask.units - $0.units) } })
+        #expect(spread == .p("0.04"))
+        // The venue's empty-side sentinels ("0" bid, "1" ask) mean "no price".
+        let empty = try MarketChannelDecoder.decode(try fields.frame(values.merging(["best_bid": "0", "best_ask": "1"]) { $1 }))
+        #expect(empty == [.bestBidAsk(TopOfBook(
+            instrument: InstrumentID(venue: .polymarket, token: "A"), bestBid: nil, bestAsk: nil,
+            venueTimestamp: Timestamp(milliseconds: 1_766_789_469_958)))])
+    }
+
+    @Test func newMarketFromDocumentedFields() throws {
+        let fields = try Fixtures.documentedFields("new_market_fields")
+        #expect(fields.eventType == "new_market")
+        #expect(fields.names == ["event_type", "id", "question", "market", "slug", "description", "assets_ids", "outcomes", "event_message", "timestamp"])
+        #expect(fields.nested["event_message"] == ["id", "ticker", "slug", "title", "description"])
+        let frame = try fields.frame([
+            "id": "1031769", "question": "Will it snow?", "market": "0xc0", "slug": "will-it-snow", "description": "Resolves Yes if …",
+            "assets_ids": ["T1", "T2"], "outcomes": ["Yes", "No"], "timestamp": "1766790415550",
+        ])
         #expect(try MarketChannelDecoder.decode(frame) == [
-            .bestBidAsk(TopOfBook(
-                instrument: InstrumentID(venue: .polymarket, token: "A"), bestBid: .p("0.73"), bestAsk: .p("0.77"),
-                venueTimestamp: Timestamp(milliseconds: 1_766_789_469_958)))
+            .marketNotice(MarketNotice(
+                kind: .listed, venue: .polymarket, marketID: "0xc0", question: "Will it snow?", slug: "will-it-snow",
+                tokens: ["T1", "T2"], outcomes: ["Yes", "No"], venueTimestamp: Timestamp(milliseconds: 1_766_790_415_550)))
+        ])
+    }
+
+    @Test func marketResolvedFromDocumentedFields() throws {
+        let fields = try Fixtures.documentedFields("market_resolved_fields")
+        #expect(fields.eventType == "market_resolved")
+        #expect(fields.names == [
+            "event_type", "id", "question", "market", "slug", "description", "assets_ids", "outcomes", "winning_asset_id",
+            "winning_outcome", "event_message", "timestamp",
+        ])
+        let frame = try fields.frame([
+            "id": "1031769", "question": "Will it snow?", "market": "0xc0", "slug": "will-it-snow", "description": "",
+            "assets_ids": ["T1", "T2"], "outcomes": ["Yes", "No"], "winning_asset_id": "T2", "winning_outcome": "No",
+            "timestamp": "1766790415551",
+        ])
+        #expect(try MarketChannelDecoder.decode(frame) == [
+            .marketNotice(MarketNotice(
+                kind: .resolved, venue: .polymarket, marketID: "0xc0", question: "Will it snow?", slug: "will-it-snow",
+                tokens: ["T1", "T2"], outcomes: ["Yes", "No"], winningToken: "T2", winningOutcome: "No",
+                venueTimestamp: Timestamp(milliseconds: 1_766_790_415_551)))
         ])
     }
 
@@ -112,6 +165,14 @@ struct MarketChannelContractTests {
             try JSONSerialization.jsonObject(with: Data(text.utf8)) as! NSDictionary
         }
         #expect(try object(MarketChannelSubscription.initial([Fixtures.wsToken])) == samples["subscribeMarketWithCustomFeatures"] as! NSDictionary)
+        // The plain documented subscription is ours minus the custom-feature switch: every key of
+        // the sample is sent with the same value, and nothing else is added.
+        let plain = samples["subscribeMarket"] as! NSDictionary
+        let ours = try object(MarketChannelSubscription.initial([Fixtures.wsToken]))
+        for case let key as String in plain.allKeys {
+            #expect(ours[key] as? NSObject == plain[key] as? NSObject, "\(key)")
+        }
+        #expect(Set(ours.allKeys as! [String]).subtracting(plain.allKeys as! [String]) == ["custom_feature_enabled"])
         #expect(try object(MarketChannelSubscription.initial([Fixtures.wsToken], customFeatures: false)).count == 4)
         #expect(try object(MarketChannelSubscription.subscribe([Fixtures.wsToken])) == samples["dynamicSubscribe"] as! NSDictionary)
         #expect(try object(MarketChannelSubscription.unsubscribe([Fixtures.wsToken])) == samples["dynamicUnsubscribe"] as! NSDictionary)

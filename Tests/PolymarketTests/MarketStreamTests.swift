@@ -11,13 +11,17 @@ struct MarketStreamTests {
 
     func start(
         tokens: [TokenID]? = nil, webSocket script: @escaping LoopbackWebSocketScript, keepAlive: Duration = .seconds(60),
-        bids: [(String, String)] = [("0.5", "100")], asks: [(String, String)] = [("0.6", "40")]
+        bids: [(String, String)] = [("0.5", "100")], asks: [(String, String)] = [("0.6", "40")], restHashValid: Bool = false,
+        configure: (inout PolymarketMarketStream.Configuration) -> Void = { _ in }
     ) async throws -> (LoopbackServer, PolymarketMarketStream, Collector<MarketStreamUpdate>) {
-        let book = try restBook(token: token.rawValue, bids: bids, asks: asks)
+        let book = try restBook(token: token.rawValue, bids: bids, asks: asks, validHash: restHashValid)
+        var configuration = PolymarketMarketStream.Configuration(
+            keepAliveInterval: keepAlive, initialReconnectDelay: .milliseconds(10), maxReconnectDelay: .milliseconds(50))
+        configure(&configuration)
         let server = try await LoopbackServer.start(
             routes: [
                 .get("/book") { request in
-                    (try? restBook(token: request.queryValue("token_id") ?? "", bids: bids, asks: asks)) ?? book
+                    (try? restBook(token: request.queryValue("token_id") ?? "", bids: bids, asks: asks, validHash: restHashValid)) ?? book
                 },
                 .post("/books") { request in
                     let asked = (try? JSONSerialization.jsonObject(with: request.body) as? [[String: String]]) ?? []
@@ -30,7 +34,7 @@ struct MarketStreamTests {
             gamma: server.baseURL, clob: server.baseURL, webSocket: server.webSocketURL("/ws/market"), data: server.baseURL)
         let stream = PolymarketMarketStream(
             endpoints: endpoints, tokens: tokens ?? [token],
-            configuration: .init(keepAliveInterval: keepAlive, initialReconnectDelay: .milliseconds(10), maxReconnectDelay: .milliseconds(50)),
+            configuration: configuration,
             clob: ClobClient(baseURL: server.baseURL, configuration: fastTransport), logger: quietLogger)
         return (server, stream, Collector(await stream.updates()))
     }
@@ -260,6 +264,95 @@ struct MarketStreamTests {
         #expect(texts.first?.contains(token.rawValue) == true)
         #expect(texts.first?.contains(#""type":"market""#) == true)
         #expect(await stream.book(for: token)?.isSynchronized == true)
+        try await stop(server, stream, updates)
+    }
+
+    /// The WebSocket `book` sample with a chosen hash (a well-formed SHA-1 digest, unlike the sample's placeholder).
+    func bookFrame(hash: (([String: Any]) throws -> String)) throws -> String {
+        var object = try JSONSerialization.jsonObject(with: Data(try Fixtures.wsEvent("book").utf8)) as! [String: Any]
+        object["hash"] = try hash(object)
+        return String(decoding: try SharedFixtures.jsonData(object), as: UTF8.self)
+    }
+
+    static let wrongHash = "00112233445566778899aabbccddeeff00112233"
+
+    @Test func aBookMessageThatDoesNotHashToItsOwnHashIsResyncedFromRESTOnce() async throws {
+        let suspect = try bookFrame { _ in Self.wrongHash }
+        let sound = try bookFrame { try ownHash(of: $0) }
+        let marker = try Fixtures.wsEvent("last_trade_price")
+        let (server, stream, updates) = try await start(webSocket: { socket in
+            _ = try await socket.nextText()
+            try await socket.send(suspect)
+            try await socket.send(sound)
+            try await socket.send(marker)
+            try await holdOpen(socket)
+        }, restHashValid: true)
+        // Frames are handled in order, so once the trade is out, both books have been dealt with.
+        try await updates.wait(for: "trade after both books") {
+            if case .event(let received) = $0, case .trade = received.event { return true }
+            return false
+        }
+        let resyncs = updates.all.compactMap(\.resyncReason)
+        #expect(resyncs.count == 1)
+        #expect(resyncs.first?.contains(Self.wrongHash) == true, "\(resyncs)")
+        #expect(server.requests(path: "/book").count == 1)
+        let statistics = await stream.statistics
+        #expect(statistics.bookHashMismatches == 1)
+        #expect(statistics.hashChecksDisabled == 0)
+        // The suspect book is reported as received, never applied; the sound one replaced the REST snapshot.
+        #expect(updates.all.filter { $0.snapshot != nil }.count == 3)
+        let book = try #require(await stream.book(for: token))
+        #expect(book.isSynchronized)
+        #expect(book.size(at: .p("0.50"), side: .bid) == .s("15"))
+        try await stop(server, stream, updates)
+    }
+
+    @Test func persistentHashMismatchesOnWebSocketAndRESTStopResyncingInsteadOfLooping() async throws {
+        let suspect = try bookFrame { _ in Self.wrongHash }
+        let marker = try Fixtures.wsEvent("last_trade_price")
+        let (server, stream, updates) = try await start(webSocket: { socket in
+            _ = try await socket.nextText()
+            for _ in 0..<5 { try await socket.send(suspect) }
+            try await socket.send(marker)
+            try await holdOpen(socket)
+        })  // the REST sample's hash does not match our recipe either
+        try await updates.wait(for: "trade after five books") {
+            if case .event(let received) = $0, case .trade = received.event { return true }
+            return false
+        }
+        // The default limit: two resyncs that REST did not confirm, then no more.
+        #expect(server.requests(path: "/book").count == 2)
+        let statistics = await stream.statistics
+        #expect(statistics.bookHashMismatches == 2)
+        #expect(statistics.hashChecksDisabled == 1)
+        #expect(statistics.restHashMismatches == 2)
+        // With checks off the venue's books are applied as they come.
+        let book = try #require(await stream.book(for: token))
+        #expect(book.isSynchronized)
+        #expect(book.size(at: .p("0.50"), side: .bid) == .s("15"))
+        try await stop(server, stream, updates)
+    }
+
+    @Test func withoutDeltaEventsTheBooksStillFollowEveryPriceChange() async throws {
+        let bookFrame = try Fixtures.wsEvent("book")
+        let change = priceChange(price: "0.51", size: "5", side: "BUY", bestBid: "0.51", bestAsk: "0.52")
+        let marker = try Fixtures.wsEvent("last_trade_price")
+        let (server, stream, updates) = try await start(webSocket: { socket in
+            _ = try await socket.nextText()
+            try await socket.send(bookFrame)
+            try await socket.send(change)
+            try await socket.send(marker)
+            try await holdOpen(socket)
+        }, configure: { $0.bookDeltaEvents = false })
+        try await updates.wait(for: "trade after the change") {
+            if case .event(let received) = $0, case .trade = received.event { return true }
+            return false
+        }
+        #expect(updates.all.allSatisfy { $0.delta == nil })
+        let book = try #require(await stream.book(for: token))
+        #expect(book.isSynchronized)
+        #expect(book.bestBid == BookLevel(price: .p("0.51"), size: .s("5")))
+        #expect(server.requests(path: "/book").isEmpty)
         try await stop(server, stream, updates)
     }
 }

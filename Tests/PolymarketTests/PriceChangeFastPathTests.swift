@@ -128,6 +128,28 @@ struct PriceChangeFastPathTests {
         #expect(set.book(for: token)?.isSynchronized == false)
     }
 
+    @Test("changes older than the book's snapshot are skipped until a newer one arrives")
+    func snapshotGate() throws {
+        var set = PolymarketBookSet()
+        try set.apply(BookSnapshot(
+            instrument: InstrumentID(venue: .polymarket, token: token), bids: [BookLevel(price: p("0.5"), size: s("100"))], asks: [],
+            venueTimestamp: Timestamp(milliseconds: 1000)), receivedAt: Timestamp(nanoseconds: 0))
+        func change(_ size: String, at milliseconds: Int) -> String {
+            // The timestamp after the changes, as the venue sends it: the gate needs it first.
+            #"{"price_changes":[{"asset_id":"\#(token)","price":"0.5","size":"\#(size)","side":"BUY"}],"timestamp":"\#(milliseconds)","event_type":"price_change"}"#
+        }
+        let stale = try apply(change("1", at: 999), to: &set)
+        #expect(Array(stale.staleSlots) == [0])
+        #expect(stale.changesApplied == 0 && stale.inconsistentSlots.isEmpty)
+        #expect(set.book(for: token)?.size(at: p("0.5"), side: .bid) == s("100"))
+        let fresh = try apply(change("7", at: 1000), to: &set)
+        #expect(fresh.staleSlots.isEmpty && fresh.changesApplied == 1)
+        #expect(set.book(for: token)?.size(at: p("0.5"), side: .bid) == s("7"))
+        // The feed is in venue order: once the book has caught up, no change is held back.
+        #expect(set.openGates == 0)
+        #expect(try apply(change("8", at: 998), to: &set).changesApplied == 1)
+    }
+
     @Test("the fast path matches plain book updates on a long random stream")
     func randomStream() throws {
         var generator = SeededGenerator(seed: 7)

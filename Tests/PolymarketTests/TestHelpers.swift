@@ -83,13 +83,23 @@ extension MarketStreamUpdate {
     }
 }
 
-/// The REST book sample re-addressed to whichever token was asked for, with chosen levels.
-func restBook(token: String, bids: [(String, String)] = [("0.5", "100")], asks: [(String, String)] = [("0.6", "40")]) throws -> LoopbackResponse {
+/// The REST book sample re-addressed to whichever token was asked for, with chosen levels. Its
+/// hash is the sample's illustrative one (which our recipe does not reproduce) unless
+/// `validHash`, which replaces it with the hash of the book as sent.
+func restBook(
+    token: String, bids: [(String, String)] = [("0.5", "100")], asks: [(String, String)] = [("0.6", "40")], validHash: Bool = false
+) throws -> LoopbackResponse {
     var object = try Fixtures.json("polymarket-clob-rest-samples.json")["GET /book?token_id=..."] as! [String: Any]
     object["asset_id"] = token
     object["bids"] = bids.map { ["price": $0.0, "size": $0.1] }
     object["asks"] = asks.map { ["price": $0.0, "size": $0.1] }
+    if validHash { object["hash"] = try ownHash(of: object) }
     return .json(try SharedFixtures.jsonData(object))
+}
+
+/// The hash a book summary (REST or WebSocket `book` message) should carry for its content.
+func ownHash(of object: [String: Any]) throws -> String {
+    OrderBookHash.hash(of: try JSONDecoder().decode(ClobBookSummary.self, from: SharedFixtures.jsonData(object)))
 }
 
 /// A logger that keeps expected warnings (malformed frames in tests) out of the test output.

@@ -13,8 +13,34 @@ public enum MarketChannelDecoder {
         return try decodeWithJSONDecoder(text)
     }
 
+    /// A frame's messages, and for each `book` message with a checkable hash (keyed by its
+    /// position in `messages`) whether that hash is the hash of the message as sent. The verdict
+    /// needs the prices and sizes as their wire text, which the domain values no longer hold.
+    public struct Frame: Sendable {
+        public var messages: [MarketChannelMessage]
+        public var bookHashes: [Int: BookHashVerdict]
+    }
+
+    /// ``decode(_:)`` with the hash of every `book` message checked (see ``BookHashVerdict``).
+    public static func decodeFrame(_ text: String) throws(MarketChannelDecodingError) -> Frame {
+        var frame = text
+        let fast = frame.withUTF8 { bytes in try? PriceChangeFrameScanner.deltas(bytes) }
+        if let fast { return Frame(messages: fast.map { .priceChange($0) }, bookHashes: [:]) }
+        var verdicts: [Int: BookHashVerdict]? = [:]
+        let messages = try decodeWithJSONDecoder(text, bookHashes: &verdicts)
+        return Frame(messages: messages, bookHashes: verdicts ?? [:])
+    }
+
     /// The general path for every frame shape; `decode` uses it for all but `price_change`.
     static func decodeWithJSONDecoder(_ text: String) throws(MarketChannelDecodingError) -> [MarketChannelMessage] {
+        var unchecked: [Int: BookHashVerdict]?
+        return try decodeWithJSONDecoder(text, bookHashes: &unchecked)
+    }
+
+    /// `bookHashes` nil: hashes are not checked (the check costs a SHA-1 per book).
+    private static func decodeWithJSONDecoder(
+        _ text: String, bookHashes: inout [Int: BookHashVerdict]?
+    ) throws(MarketChannelDecodingError) -> [MarketChannelMessage] {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         if trimmed == "PONG" { return [.pong] }
         let data = Data(trimmed.utf8)
@@ -32,6 +58,7 @@ public enum MarketChannelDecoder {
         var messages: [MarketChannelMessage] = []
         for (index, event) in events.enumerated() {
             do {
+                if bookHashes != nil, let verdict = event.bookHashVerdict() { bookHashes?[messages.count] = verdict }
                 try event.append(to: &messages)
             } catch {
                 let prefix = events.count > 1 || trimmed.first == "[" ? "[\(index)]." : ""
@@ -135,6 +162,18 @@ struct WireEvent: Decodable {
         case let other:
             messages.append(.unknown(eventType: other ?? "<missing event_type>"))
         }
+    }
+
+    /// For a `book` event: whether its hash is the hash of the event as sent, with every value
+    /// as its wire text (the fields a WebSocket book leaves out hash as `null`, as on REST).
+    func bookHashVerdict() -> BookHashVerdict? {
+        guard event_type == "book", let asset_id, let hash else { return nil }
+        func levels(_ levels: [Level]?) -> [ClobBookSummary.Level]? {
+            levels?.map { ClobBookSummary.Level(price: LenientString($0.price), size: LenientString($0.size)) }
+        }
+        return BookHashVerdict.check(ClobBookSummary(
+            market: market, asset_id: asset_id, timestamp: timestamp, hash: hash, bids: levels(bids), asks: levels(asks),
+            min_order_size: nil, tick_size: nil, neg_risk: nil, last_trade_price: nil))
     }
 
     /// Splits a batched `price_change` into one delta per token, in order of first appearance.

@@ -51,4 +51,10 @@ public struct MarketStreamStatistics: Sendable, Hashable {
     /// Deltas older than the snapshot the book was rebuilt from (queued while it was fetched);
     /// recorded, but not applied, since the snapshot already contains their effect.
     public var staleDeltasSkipped = 0
+    /// `book` messages whose hash is not the hash of their own content (each one resynced, until
+    /// hash checks of its token were turned off).
+    public var bookHashMismatches = 0
+    /// Tokens whose hash mismatches no longer trigger resyncs, because REST did not confirm our
+    /// hash recipe either (see ``PolymarketMarketStream``).
+    public var hashChecksDisabled = 0
 }

@@ -14,8 +14,21 @@ public struct PriceChangeFastPath: Sendable {
         /// Changes for tokens that have no book here (not subscribed).
         public var unknownAssets: Int
         /// Slots whose book disagreed with the venue's reported best prices, or crossed, after a
-        /// change: they are now unsynchronized and need a REST resync.
+        /// change, or that had no snapshot to apply the change to: they are unsynchronized and
+        /// need a REST resync.
         public var inconsistentSlots: SlotList
+        /// The part of ``inconsistentSlots`` whose books were already waiting for a snapshot.
+        public var awaitingSnapshot = SlotList()
+        /// Slots whose changes were older than the snapshot their book was rebuilt from, and were
+        /// therefore not applied (see ``PolymarketBookSet/apply(_:receivedAt:)``).
+        public var staleSlots = SlotList()
+
+        public init(handled: Bool, changesApplied: Int, unknownAssets: Int, inconsistentSlots: SlotList) {
+            self.handled = handled
+            self.changesApplied = changesApplied
+            self.unknownAssets = unknownAssets
+            self.inconsistentSlots = inconsistentSlots
+        }
 
         public static let notPriceChange = Outcome(handled: false, changesApplied: 0, unknownAssets: 0, inconsistentSlots: SlotList())
     }
@@ -95,10 +108,19 @@ public struct PriceChangeFastPath: Sendable {
     ) throws(FrameError) -> Outcome {
         var outcome = Outcome(handled: false, changesApplied: 0, unknownAssets: 0, inconsistentSlots: SlotList())
         var touched = SlotList()
+        // A book rebuilt from a snapshot must skip changes older than it, and the frame's
+        // timestamp usually comes after its changes: read the frame once without applying
+        // anything first. This also rejects a malformed frame before it touches any book. With
+        // no gate open (the steady state) the frame is read only once.
+        var frameTime: Timestamp?
+        if books.openGates > 0 {
+            guard let header = try PriceChangeFrameScanner.scan(frame, { (_, _) throws(FrameError) in }) else { return .notPriceChange }
+            frameTime = header.timestamp
+        }
         let scanned: PriceChangeFrameScanner.Frame?
         do {
             scanned = try PriceChangeFrameScanner.scan(frame) { (scanner, entry) throws(FrameError) in
-                try apply(entry, scanner, &books, &outcome, &touched, receivedAt)
+                try apply(entry, scanner, &books, &outcome, &touched, receivedAt, frameTime)
             }
         } catch {
             // Whatever the rest of the frame held is lost: no touched book may claim to be in sync.
@@ -136,11 +158,19 @@ public struct PriceChangeFastPath: Sendable {
 
     private func apply(
         _ entry: PriceChangeFrameScanner.Entry, _ scanner: JSONByteScanner, _ books: inout PolymarketBookSet,
-        _ outcome: inout Outcome, _ touched: inout SlotList, _ receivedAt: Timestamp
+        _ outcome: inout Outcome, _ touched: inout SlotList, _ receivedAt: Timestamp, _ frameTime: Timestamp?
     ) throws(FrameError) {
         guard let slot = books.slot(forTokenBytes: scanner.slice(entry.asset)) else {
             outcome.unknownAssets += 1
             return
+        }
+        if books.books[slot].isSynchronized, let gate = books.snapshotGate(slot: slot) {
+            if let frameTime, frameTime < gate {
+                outcome.staleSlots.append(slot)
+                _ = try entry.parse(scanner)
+                return
+            }
+            if frameTime != nil { books.passGate(slot: slot) }
         }
         touched.append(slot)
         books.books[slot].markUpdated(venueTimestamp: nil, receivedAt: receivedAt)
@@ -148,6 +178,7 @@ public struct PriceChangeFastPath: Sendable {
         guard books.books[slot].isSynchronized else {
             // Waiting for a snapshot: applying to a stale book would only hide the gap.
             outcome.inconsistentSlots.append(slot)
+            outcome.awaitingSnapshot.append(slot)
             return
         }
         if let size = change.size {
