@@ -1,5 +1,6 @@
 import EdgewiseCore
 import Foundation
+import HTTPTypes
 import Logging
 import NIOCore
 import NIOPosix
@@ -29,13 +30,27 @@ public final class ReconnectingWebSocket: Sendable {
         /// for many minutes while the data it should carry goes stale. Nil: three keep-alive
         /// intervals when a keep-alive is sent, otherwise never.
         public var silenceTimeout: Duration?
+        /// Headers for the HTTP upgrade request, asked for again before every connection attempt
+        /// because signed headers (Kalshi) carry a timestamp the venue checks for freshness. A
+        /// throw fails that attempt like a refused connection (its description is the reason, so
+        /// it must not contain secrets), and the next attempt follows the usual backoff.
+        public var upgradeHeaders: (@Sendable () throws -> [(name: String, value: String)])?
+        /// When set, a WebSocket Ping control frame is sent every interval and a Pong that has not
+        /// come back by the next one closes the link, which is then replaced. This catches a dead
+        /// link on venues whose own keep-alive is server Pings, which never reach the reader and
+        /// so cannot feed the text-based `silenceTimeout`.
+        public var pingInterval: Duration?
 
         public init(
             url: String, keepAliveText: String? = nil, keepAliveInterval: Duration = .seconds(10),
             initialReconnectDelay: Duration = .milliseconds(500), maxReconnectDelay: Duration = .seconds(30),
             reconnectJitter: Double = 0.2, maxFrameSize: Int = 16 << 20, overrideHint: String = "EDGEWISE_*_URL",
-            silenceTimeout: Duration? = nil
+            silenceTimeout: Duration? = nil,
+            upgradeHeaders: (@Sendable () throws -> [(name: String, value: String)])? = nil,
+            pingInterval: Duration? = nil
         ) {
+            self.upgradeHeaders = upgradeHeaders
+            self.pingInterval = pingInterval
             self.silenceTimeout = silenceTimeout
             self.url = url
             self.keepAliveText = keepAliveText
@@ -131,9 +146,15 @@ public final class ReconnectingWebSocket: Sendable {
             let before = state.withLock { $0.connections }
             var reason = "connection closed by the server"
             do {
+                var headers = HTTPFields()
+                for (name, value) in try configuration.upgradeHeaders?() ?? [] {
+                    if let field = HTTPField.Name(name) { headers.append(HTTPField(name: field, value: value)) }
+                }
                 let client = WebSocketClient(
                     url: configuration.url,
-                    configuration: .init(maxFrameSize: configuration.maxFrameSize, closeTimeout: .seconds(2)),
+                    configuration: .init(
+                        maxFrameSize: configuration.maxFrameSize, additionalHeaders: headers, closeTimeout: .seconds(2),
+                        autoPing: configuration.pingInterval.map { AutoPingSetup.enabled(timePeriod: $0) } ?? .disabled),
                     logger: logger
                 ) { [self] inbound, outbound, _ in
                     try await handle(inbound: inbound, outbound: outbound, continuation: continuation)
