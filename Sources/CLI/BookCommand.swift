@@ -20,8 +20,14 @@ struct BookCommand: AsyncParsableCommand {
     @Option(help: "The venue to read.")
     var venue: VenueOption = .polymarket
 
-    @Argument(help: "A token id, market slug or condition id.")
+    @Argument(help: "A token id, market slug or condition id (Manifold: a contract id, slug or <id>/YES).")
     var market: String
+
+    @Option(help: "Only this side of a binary contract (Manifold), where <market> does not name it.")
+    var outcome: OutcomeOption?
+
+    @Option(help: ArgumentHelp("The answer of a multiple-choice market (Manifold).", valueName: "answer id"))
+    var answer: String?
 
     @Option(help: "Price levels to show per side.")
     var depth = 10
@@ -39,10 +45,21 @@ struct BookCommand: AsyncParsableCommand {
         guard depth > 0 else { throw ValidationError("--depth must be positive") }
         if let duration, !(duration > 0 && duration <= 31_536_000) { throw ValidationError("--duration must be a number of seconds between 0 and one year") }
         if duration != nil && !watch { throw ValidationError("--duration only applies with --watch") }
+        if venue == .polymarket {
+            if outcome != nil { throw ValidationError("--outcome is not used on Polymarket: pass the outcome's token id as <market>") }
+            if answer != nil { throw ValidationError("--answer is for Manifold multiple-choice markets") }
+        }
     }
 
     func run() async throws {
         let services = try global.services()
+        switch venue {
+        case .polymarket: try await runPolymarket(services)
+        case .manifold: try await runManifold(services)
+        }
+    }
+
+    func runPolymarket(_ services: EdgewiseServices) async throws {
         let polymarket = services.polymarket()
         let (market, tokens) = try await resolve(polymarket, services)
         if watch {

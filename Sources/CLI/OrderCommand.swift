@@ -6,14 +6,15 @@ import EdgewiseRuntime
 import EdgewiseStore
 import Foundation
 
-/// `edgewise order place|cancel|list`: trade on Polymarket from the command line.
+/// `edgewise order place|cancel|list`: trade from the command line, on any venue.
 struct OrderCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "order",
         abstract: "Place, cancel and list orders.",
         discussion: """
             Nothing is sent unless live trading is enabled (--live, or mode = "live" in the config). \
-            --dry-run prints the exact request as JSON and sends nothing.
+            --dry-run prints the exact request as JSON and sends nothing. Prices are probabilities in [0, 1]; \
+            `edgewise venues` shows what each venue accepts.
             """,
         subcommands: [Place.self, Cancel.self, List.self])
 }
@@ -48,11 +49,16 @@ extension OrderCommand {
         @OptionGroup var global: GlobalOptions
 
         @Option(help: "The venue.") var venue: VenueOption = .polymarket
-        @Option(help: ArgumentHelp("The outcome token id to trade.", valueName: "token id")) var market: String
+        @Option(help: ArgumentHelp(
+            "Polymarket: the outcome token id. Manifold: the contract id or slug (or <id>/YES).", valueName: "market"))
+        var market: String
+        @Option(help: "yes or no: the side of a Manifold contract, where --market does not name it.") var outcome: OutcomeOption?
+        @Option(help: ArgumentHelp("Manifold multiple choice: the answer to trade.", valueName: "answer id")) var answer: String?
         @Option(help: "buy or sell.") var side: SideOption
-        @Option(help: "Limit price (for FOK/FAK: the worst acceptable price), e.g. 0.56.") var price: String
-        @Option(help: "Size in shares.") var size: String?
-        @Option(help: "For a FOK/FAK BUY instead of --size: the USDC to spend.") var amount: String?
+        @Option(help: "Limit price in [0, 1] (for FOK/FAK: the worst acceptable price), e.g. 0.56. Manifold: the limit probability.")
+        var price: String?
+        @Option(help: "Size in shares (Manifold sells: shares to sell).") var size: String?
+        @Option(help: "For a FOK/FAK BUY instead of --size: the USDC to spend. Manifold buys: the mana to bet.") var amount: String?
         @Option(name: .customLong("type"), help: "gtc, gtd, fok or fak.") var orderType: OrderTypeOption = .gtc
         @Option(help: ArgumentHelp("GTD expiry, unix seconds (at least now + 60 + the intended lifetime).", valueName: "unix seconds"))
         var expires: Int64?
@@ -67,16 +73,32 @@ extension OrderCommand {
         @Flag(help: "Print the result as JSON.") var json = false
 
         func validate() throws {
-            guard (size == nil) != (amount == nil) else { throw ValidationError("give exactly one of --size (shares) or --amount (USDC)") }
-            if let chain, chain != 137, chain != 80002 { throw ValidationError("--chain must be 137 or 80002") }
-            guard !market.isEmpty, market.allSatisfy(\.isNumber) else {
-                throw ValidationError("--market takes the outcome token id (a decimal number); `edgewise markets --search …` lists them")
+            let capabilities = venue.capabilities
+            if let refusal = capabilities.refusal(timeInForce: orderType.rawValue) { throw ValidationError(refusal) }
+            if postOnly, let refusal = capabilities.postOnlyRefusal { throw ValidationError(refusal) }
+            if deferExec, venue != .polymarket { throw ValidationError("--defer-exec is a Polymarket option") }
+            if chain != nil || tickSize != nil || negRisk, venue != .polymarket {
+                throw ValidationError("--chain, --tick-size and --neg-risk are Polymarket options")
+            }
+            switch venue {
+            case .polymarket:
+                guard (size == nil) != (amount == nil) else { throw ValidationError("give exactly one of --size (shares) or --amount (USDC)") }
+                guard price != nil else { throw ValidationError("--price is required on Polymarket (for FOK/FAK: the worst acceptable price)") }
+                if let chain, chain != 137, chain != 80002 { throw ValidationError("--chain must be 137 or 80002") }
+                guard !market.isEmpty, market.allSatisfy(\.isNumber) else {
+                    throw ValidationError("--market takes the outcome token id (a decimal number); `edgewise markets --search …` lists them")
+                }
+                if outcome != nil { throw ValidationError("--outcome is not used on Polymarket: the token id already names the outcome") }
+                if answer != nil { throw ValidationError("--answer is for Manifold multiple-choice markets") }
+            case .manifold:
+                try validateManifold()
             }
         }
 
         func intent() throws -> PolymarketOrderIntent {
             let price: Price
-            do { price = try Price(parsing: self.price) } catch { throw CLIFailure(exitCode2: "--price \(self.price): \(error)") }
+            let priceText = self.price ?? ""
+            do { price = try Price(parsing: priceText) } catch { throw CLIFailure(exitCode2: "--price \(priceText): \(error)") }
             let quantity: PolymarketOrderIntent.Quantity
             if let size {
                 do { quantity = .shares(try Size(parsing: size)) } catch { throw CLIFailure(exitCode2: "--size \(size): \(error)") }
@@ -95,6 +117,13 @@ extension OrderCommand {
 
         func run() async throws {
             let services = try global.services()
+            switch venue {
+            case .polymarket: try await runPolymarket(services)
+            case .manifold: try await runManifold(services)
+            }
+        }
+
+        func runPolymarket(_ services: EdgewiseServices) async throws {
             var intent = try intent()
             if dryRun {
                 let trader = try await services.polymarketTrader(chainOverride: chain, live: false, connect: false)
@@ -232,9 +261,10 @@ extension OrderCommand {
 
         @OptionGroup var global: GlobalOptions
         @Option(help: "The venue.") var venue: VenueOption = .polymarket
-        @Argument(help: "Order ids (0x… hashes) to cancel.") var orderIDs: [String] = []
+        @Argument(help: "Order ids to cancel (Polymarket: 0x… hashes; Manifold: bet ids).") var orderIDs: [String] = []
         @Flag(help: "Cancel every open order.") var all = false
-        @Option(help: ArgumentHelp("Cancel the orders in this market (condition id).", valueName: "condition id")) var market: String?
+        @Option(help: ArgumentHelp("Cancel the orders in this market (Polymarket: condition id; Manifold: contract id or slug).", valueName: "market"))
+        var market: String?
         @Option(help: ArgumentHelp("With --market, only this outcome token.", valueName: "token id")) var token: String?
         @Option(help: "137 or 80002; default from the config.") var chain: UInt64?
         @Flag(help: "Print the result as JSON.") var json = false
@@ -242,10 +272,12 @@ extension OrderCommand {
         func validate() throws {
             let modes = [!orderIDs.isEmpty, all, market != nil].filter { $0 }.count
             guard modes == 1 else { throw ValidationError("give order ids, --all, or --market (exactly one)") }
+            if venue != .polymarket, chain != nil || token != nil { throw ValidationError("--chain and --token are Polymarket options") }
         }
 
         func run() async throws {
             let services = try global.services()
+            if venue == .manifold { return try await runManifold(services) }
             let key = try services.polymarketPrivateKey()
             let trading = try await services.polymarketTradingClient(key: key, chain: try services.polymarketChain(override: chain))
             let result: PolymarketCancelResult
@@ -272,13 +304,19 @@ extension OrderCommand {
 
         @OptionGroup var global: GlobalOptions
         @Option(help: "The venue.") var venue: VenueOption = .polymarket
-        @Option(help: ArgumentHelp("Only this market (condition id).", valueName: "condition id")) var market: String?
+        @Option(help: ArgumentHelp("Only this market (Polymarket: condition id; Manifold: contract id or slug).", valueName: "market"))
+        var market: String?
         @Option(help: ArgumentHelp("Only this outcome token.", valueName: "token id")) var token: String?
         @Option(help: "137 or 80002; default from the config.") var chain: UInt64?
         @Flag(help: "Print JSON.") var json = false
 
+        func validate() throws {
+            if venue != .polymarket, chain != nil || token != nil { throw ValidationError("--chain and --token are Polymarket options") }
+        }
+
         func run() async throws {
             let services = try global.services()
+            if venue == .manifold { return try await runManifold(services) }
             let key = try services.polymarketPrivateKey()
             let trading = try await services.polymarketTradingClient(key: key, chain: try services.polymarketChain(override: chain))
             let orders = try await trading.openOrders(PolymarketOrderFilter(market: market.map(MarketID.init), tokenID: token.map(TokenID.init)))

@@ -9,17 +9,33 @@ import Foundation
 struct PositionsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "positions",
-        abstract: "Show Polymarket positions with value and P&L, and which can be redeemed.",
-        discussion: "Without --user, the configured funder (or the key's own address for EOA wallets) is shown.")
+        abstract: "Show positions with value and P&L (Polymarket: and which can be redeemed).",
+        discussion: """
+            Polymarket: without --user, the configured funder (or the key's own address for EOA wallets) is shown.
+            Manifold: the API key's account, in --market or in the markets of its latest bets.
+            """)
 
     @OptionGroup var global: GlobalOptions
     @Option(help: "The venue.") var venue: VenueOption = .polymarket
     @Option(help: ArgumentHelp("The wallet to show (0x…).", valueName: "address")) var user: String?
     @Flag(help: "Only positions that can be redeemed now.") var redeemable = false
+    @Option(help: ArgumentHelp("Manifold: only this market (contract id or slug).", valueName: "market")) var market: String?
     @Flag(help: "Print JSON.") var json = false
+
+    func validate() throws {
+        if venue != .polymarket, user != nil || redeemable { throw ValidationError("--user and --redeemable are Polymarket options") }
+        if venue == .polymarket, market != nil { throw ValidationError("--market is not used on Polymarket; positions cover the whole wallet") }
+    }
 
     func run() async throws {
         let services = try global.services()
+        switch venue {
+        case .polymarket: try await runPolymarket(services)
+        case .manifold: try await runManifold(services)
+        }
+    }
+
+    func runPolymarket(_ services: EdgewiseServices) async throws {
         let wallet: String
         if let user {
             do { wallet = try EthereumAddress(user).checksummed } catch { throw ValidationError("--user: \(error)") }
