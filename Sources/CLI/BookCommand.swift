@@ -20,10 +20,10 @@ struct BookCommand: AsyncParsableCommand {
     @Option(help: "The venue to read.")
     var venue: VenueOption = .polymarket
 
-    @Argument(help: "A token id, market slug or condition id (Manifold: a contract id, slug or <id>/YES).")
+    @Argument(help: "A token id, market slug or condition id (Kalshi: a ticker or <ticker>/YES; Manifold: a contract id, slug or <id>/YES).")
     var market: String
 
-    @Option(help: "Only this side of a binary contract (Manifold), where <market> does not name it.")
+    @Option(help: "Only this side of a binary contract (Kalshi, Manifold), where <market> does not name it.")
     var outcome: OutcomeOption?
 
     @Option(help: ArgumentHelp("The answer of a multiple-choice market (Manifold).", valueName: "answer id"))
@@ -49,12 +49,14 @@ struct BookCommand: AsyncParsableCommand {
             if outcome != nil { throw ValidationError("--outcome is not used on Polymarket: pass the outcome's token id as <market>") }
             if answer != nil { throw ValidationError("--answer is for Manifold multiple-choice markets") }
         }
+        if venue == .kalshi, answer != nil { throw ValidationError("--answer is for Manifold multiple-choice markets") }
     }
 
     func run() async throws {
         let services = try global.services()
         switch venue {
         case .polymarket: try await runPolymarket(services)
+        case .kalshi: try await runKalshi(services)
         case .manifold: try await runManifold(services)
         }
     }

@@ -9,11 +9,13 @@ import Foundation
 struct Edgewise: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "edgewise",
-        abstract: "A prediction-market agent: markets, books, recordings and trading on Polymarket (Kalshi and Manifold next).",
+        abstract: "A prediction-market agent: markets, books, recordings and trading on Polymarket, Kalshi and Manifold.",
         discussion: """
-            Data lives in the data directory (--home, EDGEWISE_HOME, or ~/.local/share/edgewise): the SQLite
-            database, recordings and config.toml. Every venue URL can be overridden in config.toml or with
-            EDGEWISE_POLYMARKET_{GAMMA,CLOB,WS,DATA}_URL.
+            Every command takes --venue polymarket|kalshi|manifold (default polymarket); `edgewise venues` shows
+            what each accepts. Data lives in the data directory (--home, EDGEWISE_HOME, or ~/.local/share/edgewise):
+            the SQLite database, recordings and config.toml. Every venue URL can be overridden in config.toml or
+            with EDGEWISE_POLYMARKET_{GAMMA,CLOB,WS,DATA}_URL, EDGEWISE_KALSHI_{API,WS}_URL and
+            EDGEWISE_MANIFOLD_{API,WS}_URL.
             """,
         version: EdgewiseCore.version,
         subcommands: [

@@ -37,6 +37,7 @@ struct MarketsCommand: AsyncParsableCommand {
         let services = try global.services()
         switch venue {
         case .polymarket: try await runPolymarket(services)
+        case .kalshi: try await runKalshi(services)
         case .manifold: try await runManifold(services)
         }
     }

@@ -50,9 +50,10 @@ extension OrderCommand {
 
         @Option(help: "The venue.") var venue: VenueOption = .polymarket
         @Option(help: ArgumentHelp(
-            "Polymarket: the outcome token id. Manifold: the contract id or slug (or <id>/YES).", valueName: "market"))
+            "Polymarket: the outcome token id. Kalshi: the ticker (or <ticker>/YES). Manifold: the contract id or slug (or <id>/YES).",
+            valueName: "market"))
         var market: String
-        @Option(help: "yes or no: the side of a Manifold contract, where --market does not name it.") var outcome: OutcomeOption?
+        @Option(help: "yes or no: the side of a Kalshi or Manifold contract, where --market does not name it.") var outcome: OutcomeOption?
         @Option(help: ArgumentHelp("Manifold multiple choice: the answer to trade.", valueName: "answer id")) var answer: String?
         @Option(help: "buy or sell.") var side: SideOption
         @Option(help: "Limit price in [0, 1] (for FOK/FAK: the worst acceptable price), e.g. 0.56. Manifold: the limit probability.")
@@ -64,6 +65,7 @@ extension OrderCommand {
         var expires: Int64?
         @Flag(help: "Only rest on the book; never take (GTC/GTD).") var postOnly = false
         @Flag(help: "Ask the venue to defer matching (deferExec).") var deferExec = false
+        @Flag(help: "Kalshi: the order may only reduce the position.") var reduceOnly = false
         @Option(help: "The market's tick size (skips the venue look-up): 0.1, 0.01, 0.005, 0.001, 0.0025 or 0.0001.")
         var tickSize: String?
         @Flag(help: "The market is neg-risk (skips the venue look-up).") var negRisk = false
@@ -90,9 +92,12 @@ extension OrderCommand {
                 }
                 if outcome != nil { throw ValidationError("--outcome is not used on Polymarket: the token id already names the outcome") }
                 if answer != nil { throw ValidationError("--answer is for Manifold multiple-choice markets") }
+            case .kalshi:
+                try validateKalshi()
             case .manifold:
                 try validateManifold()
             }
+            if reduceOnly, let refusal = capabilities.reduceOnlyRefusal { throw ValidationError(refusal) }
         }
 
         func intent() throws -> PolymarketOrderIntent {
@@ -119,6 +124,7 @@ extension OrderCommand {
             let services = try global.services()
             switch venue {
             case .polymarket: try await runPolymarket(services)
+            case .kalshi: try await runKalshi(services)
             case .manifold: try await runManifold(services)
             }
         }
@@ -277,7 +283,11 @@ extension OrderCommand {
 
         func run() async throws {
             let services = try global.services()
-            if venue == .manifold { return try await runManifold(services) }
+            switch venue {
+            case .polymarket: break
+            case .kalshi: return try await runKalshi(services)
+            case .manifold: return try await runManifold(services)
+            }
             let key = try services.polymarketPrivateKey()
             let trading = try await services.polymarketTradingClient(key: key, chain: try services.polymarketChain(override: chain))
             let result: PolymarketCancelResult
@@ -316,7 +326,11 @@ extension OrderCommand {
 
         func run() async throws {
             let services = try global.services()
-            if venue == .manifold { return try await runManifold(services) }
+            switch venue {
+            case .polymarket: break
+            case .kalshi: return try await runKalshi(services)
+            case .manifold: return try await runManifold(services)
+            }
             let key = try services.polymarketPrivateKey()
             let trading = try await services.polymarketTradingClient(key: key, chain: try services.polymarketChain(override: chain))
             let orders = try await trading.openOrders(PolymarketOrderFilter(market: market.map(MarketID.init), tokenID: token.map(TokenID.init)))
@@ -336,6 +350,22 @@ extension OrderCommand {
                  order.sizeMatched.description, order.tokenID.rawValue]
             }
             emit(Table.render(rows, maxWidths: [68, 4, 8, 12, 12, 80]) + "\n")
+        }
+    }
+}
+
+extension OrderCommand.Cancel {
+    /// Marks a journaled order cancelled once the venue confirmed it; a failure here is reported,
+    /// since the cancel itself succeeded.
+    static func recordCancel(venue: VenueID, orderID: String, services: EdgewiseServices) {
+        do {
+            let store = try services.openStore()
+            guard var order = try store.order(venue: venue, venueOrderID: VenueOrderID(orderID)), !order.status.isTerminal else { return }
+            let event = OrderEvent.cancelled(at: .now())
+            try order.apply(event)
+            try store.update(order: order, after: event)
+        } catch {
+            warn("order \(orderID) was cancelled but its journal row could not be updated: \(error)")
         }
     }
 }

@@ -24,13 +24,14 @@ struct PositionsCommand: AsyncParsableCommand {
 
     func validate() throws {
         if venue != .polymarket, user != nil || redeemable { throw ValidationError("--user and --redeemable are Polymarket options") }
-        if venue == .polymarket, market != nil { throw ValidationError("--market is not used on Polymarket; positions cover the whole wallet") }
+        if venue != .manifold, market != nil { throw ValidationError("--market is a Manifold option; positions here cover the whole account") }
     }
 
     func run() async throws {
         let services = try global.services()
         switch venue {
         case .polymarket: try await runPolymarket(services)
+        case .kalshi: try await runKalshi(services)
         case .manifold: try await runManifold(services)
         }
     }

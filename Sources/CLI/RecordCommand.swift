@@ -57,37 +57,57 @@ struct RecordCommand: AsyncParsableCommand {
 
     func run() async throws {
         let services = try global.services()
+        if venue != .polymarket, tag != nil { throw CLIFailure(exitCode2: "--tag is a Polymarket option; choose with --market or --event") }
+        switch venue {
+        case .polymarket: try await runPolymarket(services)
+        case .kalshi: try await runKalshi(services)
+        case .manifold: try await runManifold(services)
+        }
+    }
+
+    func runPolymarket(_ services: EdgewiseServices) async throws {
         let polymarket = services.polymarket()
         let chosen = try await resolveMarkets(polymarket)
+        let tokens = chosen.flatMap { $0.outcomes.map(\.token) }
+        let directory = try prepare(chosen, services)
+        let stream = polymarket.marketStream(tokens: tokens)
+        let trigger = StopTrigger(after: duration) { stream.stop() }
+        defer { trigger.cancel() }
+        let updates = await stream.updates()
+        let received = ReceivedEvents(updates: updates, limit: maxEvents, onLimit: { stream.stop() }, verbose: global.verbose)
+        try await write(received, venue: .polymarket, markets: chosen.count, tokens: tokens.count, directory: directory)
+    }
+
+    /// Checks the selection, caches it, and returns the directory the files go to.
+    func prepare(_ chosen: [Market], _ services: EdgewiseServices) throws -> URL {
         guard !chosen.isEmpty else {
-            throw CLIFailure("nothing to record: none of the chosen markets is open", hint: "check the slugs with `edgewise markets --search …`")
+            throw CLIFailure("nothing to record: none of the chosen markets is open", hint: "check the ids with `edgewise markets --venue \(venue.rawValue) --search …`")
         }
         if chosen.count > maxMarkets {
             throw CLIFailure("\(chosen.count) markets chosen but --max-markets is \(maxMarkets)", hint: "narrow the selection or raise --max-markets")
         }
         cacheCatalog(chosen, services)
-        let tokens = chosen.flatMap { $0.outcomes.map(\.token) }
         let directory = output.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? services.configuration.recordingsDirectory
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-
-        let recorder = Recorder(configuration: .init(directory: directory, venue: .polymarket))
-        let stream = polymarket.marketStream(tokens: tokens)
-        let trigger = StopTrigger(after: duration) { stream.stop() }
-        defer { trigger.cancel() }
         if !json {
-            warn("recording \(chosen.count) market(s), \(tokens.count) token(s) into \(directory.path); Ctrl-C to stop")
+            let tokens = chosen.reduce(0) { $0 + $1.outcomes.count }
+            warn("recording \(chosen.count) market(s), \(tokens) token(s) into \(directory.path); Ctrl-C to stop")
         }
-        let limit = maxEvents
-        let updates = await stream.updates()
-        let received = ReceivedEvents(updates: updates, limit: limit, onLimit: { stream.stop() }, verbose: global.verbose)
-        try await recorder.record(received)
+        return directory
+    }
+
+    /// Records `events` and prints the summary, the same for every venue.
+    func write<Events: AsyncSequence & Sendable>(_ events: Events, venue: VenueID, markets: Int, tokens: Int, directory: URL) async throws
+    where Events.Element == ReceivedEvent {
+        let recorder = Recorder(configuration: .init(directory: directory, venue: venue))
+        try await recorder.record(events)
         let files = await recorder.files
         let count = await recorder.eventsRecorded
-        let summary = RecordSummary(markets: chosen.count, tokens: tokens.count, events: count, files: files.map(\.path))
+        let summary = RecordSummary(markets: markets, tokens: tokens, events: count, files: files.map(\.path))
         if json {
             try printJSON(summary)
         } else {
-            print("recorded \(count) event(s) from \(chosen.count) market(s) into \(files.count) file(s)")
+            print("recorded \(count) event(s) from \(markets) market(s) into \(files.count) file(s)")
             for file in files { print("  \(file.path)") }
         }
     }
@@ -122,7 +142,7 @@ struct RecordCommand: AsyncParsableCommand {
 
 /// The market-data events of a stream, reporting connection trouble on stderr and stopping
 /// after `limit` events.
-struct ReceivedEvents: AsyncSequence {
+struct ReceivedEvents: AsyncSequence, Sendable {
     typealias Element = ReceivedEvent
     let updates: AsyncStream<MarketStreamUpdate>
     let limit: Int?

@@ -4,11 +4,13 @@ import EdgewiseCore
 /// `--venue`: which venue a command talks to.
 enum VenueOption: String, ExpressibleByArgument, CaseIterable {
     case polymarket
+    case kalshi
     case manifold
 
     var capabilities: VenueCapabilities {
         switch self {
         case .polymarket: .polymarket
+        case .kalshi: .kalshi
         case .manifold: .manifold
         }
     }

@@ -261,7 +261,7 @@ extension OrderCommand.Cancel {
             do {
                 _ = try await client.cancelBet(id: id)
                 cancelled.append(id)
-                Self.recordManifoldCancel(betID: id, services: services)
+                Self.recordCancel(venue: .manifold, orderID: id, services: services)
             } catch {
                 failed[id] = error.description
             }
@@ -273,18 +273,6 @@ extension OrderCommand.Cancel {
             for (id, reason) in failed.sorted(by: { $0.key < $1.key }) { warn("not cancelled \(id): \(reason)") }
         }
         if !failed.isEmpty { throw CLIFailure("\(failed.count) order(s) not cancelled", exitCode: 1) }
-    }
-
-    static func recordManifoldCancel(betID: String, services: EdgewiseServices) {
-        do {
-            let store = try services.openStore()
-            guard var order = try store.order(venue: .manifold, venueOrderID: VenueOrderID(betID)), !order.status.isTerminal else { return }
-            let event = OrderEvent.cancelled(at: .now())
-            try order.apply(event)
-            try store.update(order: order, after: event)
-        } catch {
-            warn("bet \(betID) was cancelled but its journal row could not be updated: \(error)")
-        }
     }
 }
 
