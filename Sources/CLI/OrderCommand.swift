@@ -353,19 +353,3 @@ extension OrderCommand {
         }
     }
 }
-
-extension OrderCommand.Cancel {
-    /// Marks a journaled order cancelled once the venue confirmed it; a failure here is reported,
-    /// since the cancel itself succeeded.
-    static func recordCancel(venue: VenueID, orderID: String, services: EdgewiseServices) {
-        do {
-            let store = try services.openStore()
-            guard var order = try store.order(venue: venue, venueOrderID: VenueOrderID(orderID)), !order.status.isTerminal else { return }
-            let event = OrderEvent.cancelled(at: .now())
-            try order.apply(event)
-            try store.update(order: order, after: event)
-        } catch {
-            warn("order \(orderID) was cancelled but its journal row could not be updated: \(error)")
-        }
-    }
-}

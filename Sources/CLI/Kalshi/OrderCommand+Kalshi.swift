@@ -60,17 +60,17 @@ extension OrderCommand.Place {
             side: intent.action == .buy ? .buy : .sell, limitPrice: intent.price, size: intent.count,
             timeInForce: Self.timeInForce(orderType, expires), postOnly: postOnly, createdAt: .now())
         try store.journal(order: order)
-        Self.apply(.submitted(at: .now()), to: &order, store: store)
+        store.record(.submitted(at: .now()), on: &order)
         let placement: KalshiPlacement
         do {
             placement = try await client.place(intent, rules: rules)
         } catch {
-            if Self.kalshiCertainlyRefused(error) { Self.apply(.rejected(reason: error.description, at: .now()), to: &order, store: store) }
+            if Self.kalshiCertainlyRefused(error) { store.record(.rejected(reason: error.description, at: .now()), on: &order) }
             throw error
         }
-        Self.apply(.accepted(VenueOrderID(placement.order.orderID), at: .now()), to: &order, store: store)
+        store.record(.accepted(VenueOrderID(placement.order.orderID), at: .now()), on: &order)
         if placement.order.status == .canceled, (placement.order.fillCount ?? .zero) == .zero {
-            Self.apply(.cancelled(at: .now()), to: &order, store: store)
+            store.record(.cancelled(at: .now()), on: &order)
         }
         let report = KalshiPlacementReport(placement)
         if json { try printJSON(report) } else { emit(report.text + "\n") }
@@ -89,15 +89,6 @@ extension OrderCommand.Place {
         case .invalidOrder, .batchTooLarge, .notAuthenticated, .signing, .unauthorized, .rejected, .rateLimited, .notFound: return true
         case .transport(let venue): return !venue.mayHaveBeenProcessed
         default: return false
-        }
-    }
-
-    static func apply(_ event: OrderEvent, to order: inout Order, store: EdgewiseStore) {
-        do {
-            try order.apply(event)
-            try store.update(order: order, after: event)
-        } catch {
-            warn("order \(order.id): the journal could not record \(event): \(error)")
         }
     }
 }
@@ -175,13 +166,7 @@ extension OrderCommand.Cancel {
             }
         }
         for id in cancelled { Self.recordCancel(venue: .kalshi, orderID: id, services: services) }
-        if json {
-            try printJSON(["canceled": cancelled, "notCanceled": failed.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }])
-        } else {
-            emit("cancelled \(cancelled.count) order(s)\(cancelled.isEmpty ? "" : ": " + cancelled.joined(separator: ", "))\n")
-            for (id, reason) in failed.sorted(by: { $0.key < $1.key }) { warn("not cancelled \(id): \(reason)") }
-        }
-        if !failed.isEmpty { throw CLIFailure("\(failed.count) order(s) not cancelled", exitCode: 1) }
+        try report(cancelled: cancelled, failed: failed)
     }
 }
 

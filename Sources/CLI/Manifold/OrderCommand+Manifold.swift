@@ -154,7 +154,7 @@ struct ManifoldJournal {
 
     func accepted(_ bet: ManifoldBet) {
         var order = self.order
-        apply(.accepted(VenueOrderID(bet.id), at: .now()), to: &order)
+        store.record(.accepted(VenueOrderID(bet.id), at: .now()), on: &order)
         // What filled at once is known from the answer; later fills of a resting limit order are
         // read by `order list` (the venue has no per-order fill feed for a single user).
         if let shares = bet.shares, shares > 0, let amount = bet.amount, amount > 0 {
@@ -167,7 +167,7 @@ struct ManifoldJournal {
                         id: FillID("manifold-\(bet.id)"), clientOrderID: order.id, venueOrderID: VenueOrderID(bet.id),
                         instrument: order.instrument, side: order.side, price: paid.perShare(size), size: capped, liquidity: .taker,
                         time: .now())
-                    apply(.filled(fill), to: &order)
+                    store.record(.filled(fill), on: &order)
                 }
             } catch {
                 warn("bet \(bet.id): the fill could not be recorded exactly: \(error)")
@@ -180,19 +180,10 @@ struct ManifoldJournal {
         switch manifold {
         case .invalidRequest, .unauthorized, .rejected, .rateLimited, .missingAPIKey:
             var order = self.order
-            apply(.rejected(reason: manifold.description, at: .now()), to: &order)
+            store.record(.rejected(reason: manifold.description, at: .now()), on: &order)
         default:
             // The bet may exist: the row stays "submitted" until the user looks.
             warn("order \(id) may have reached Manifold; check `edgewise order list --venue manifold` before retrying")
-        }
-    }
-
-    private func apply(_ event: OrderEvent, to order: inout Order) {
-        do {
-            try order.apply(event)
-            try store.update(order: order, after: event)
-        } catch {
-            warn("order \(id): the journal could not record \(event): \(error)")
         }
     }
 }
@@ -266,13 +257,7 @@ extension OrderCommand.Cancel {
                 failed[id] = error.description
             }
         }
-        if json {
-            try printJSON(["canceled": cancelled, "notCanceled": failed.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }])
-        } else {
-            emit("cancelled \(cancelled.count) order(s)\(cancelled.isEmpty ? "" : ": " + cancelled.joined(separator: ", "))\n")
-            for (id, reason) in failed.sorted(by: { $0.key < $1.key }) { warn("not cancelled \(id): \(reason)") }
-        }
-        if !failed.isEmpty { throw CLIFailure("\(failed.count) order(s) not cancelled", exitCode: 1) }
+        try report(cancelled: cancelled, failed: failed)
     }
 }
 
