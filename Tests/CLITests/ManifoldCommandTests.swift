@@ -1,3 +1,5 @@
+import EdgewiseCore
+import EdgewiseInformation
 import EdgewiseTestSupport
 import Foundation
 import Testing
@@ -19,7 +21,7 @@ struct ManifoldCommandTests {
           "isFilled":false,"isCancelled":false,"createdTime":1700000002000,"fills":[]}]
         """
 
-    static func venue() async throws -> LoopbackServer {
+    static func venue(webSocket: LoopbackWebSocketScript? = nil) async throws -> LoopbackServer {
         try await LoopbackServer.start(routes: [
             .get("/v0/market/\(contract)", .json(market)),
             .get("/v0/market/{id}", .json(#"{"message":"Contract not found"}"#, status: 404)),
@@ -36,7 +38,7 @@ struct ManifoldCommandTests {
                      "probAfter":0.52,"limitProb":0.45,"orderAmount":10,"isFilled":true,"isCancelled":false,"fills":[]}
                     """)
             },
-        ])
+        ], webSockets: webSocket.map { ["/ws": $0] } ?? [:])
     }
 
     static func cli(_ server: LoopbackServer, key: Bool = false) throws -> EdgewiseProcess {
@@ -149,5 +151,39 @@ struct ManifoldCommandTests {
         #expect(result.status != 0)
         #expect(result.stderr.contains("no Manifold market with id or slug 'nope'"), "\(result.stderr)")
         #expect(result.stderr.contains("hint:"))
+    }
+
+    @Test("record writes the books of resting orders, then each new bet as a trade")
+    func record() async throws {
+        let server = try await Self.venue { socket in
+            let subscribe = try await socket.nextText(timeout: .seconds(20)) ?? ""
+            let txid = (try? JSONSerialization.jsonObject(with: Data(subscribe.utf8)) as? [String: Any])?["txid"] as? Int ?? 0
+            try await socket.send(#"{"type":"ack","txid":\#(txid),"success":true}"#)
+            try await socket.send(#"""
+                {"type":"broadcast","topic":"contract/\#(Self.contract)/new-bet","data":{"bets":[{"id":"t1","contractId":"\#(Self.contract)",
+                 "outcome":"YES","amount":10,"shares":20,"probBefore":0.5,"probAfter":0.52,"isFilled":true,"isCancelled":false,
+                 "createdTime":1700000003000,"fills":[]}]}}
+                """#)
+            while try await socket.nextText(timeout: .seconds(30)) != nil {}
+        }
+        defer { Task { await server.stop() } }
+        let cli = try Self.cli(server)
+        let output = cli.home.appendingPathComponent("rec")
+        let result = try await cli.run(
+            "record", "--venue", "manifold", "--market", Self.contract, "--max-events", "3", "--output", output.path, "--json")
+        #expect(result.status == 0, "\(result.stderr)")
+        let summary = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let files = try #require(summary["files"] as? [String])
+        let events = files.flatMap { (try? RecordingReader(contentsOf: URL(fileURLWithPath: $0)).readAll()) ?? [] }
+        #expect(events.count == 3)
+        guard events.count == 3, case .bookSnapshot(let yes) = events[0].event, case .trade(let trade) = events[2].event else {
+            Issue.record("unexpected events \(events.map(\.event))")
+            return
+        }
+        #expect(yes.instrument.token.rawValue == "\(Self.contract)/YES")
+        #expect(trade.instrument.token.rawValue == "\(Self.contract)/YES")
+        #expect(trade.price == Price("0.5"))  // 10 mana for 20 shares
+        #expect(trade.size == Size("20"))
+        #expect(trade.aggressor == .buy)
     }
 }
