@@ -212,7 +212,7 @@ if ProcessInfo.processInfo.environment["EDGEWISE_BENCHMARKS"] != nil {
         .executableTarget(
             name: "MarketDataBenchmarks",
             dependencies: [
-                "EdgewiseCore", "EdgewisePolymarket",
+                "EdgewiseCore", "EdgewisePolymarket", "EdgewiseKalshi",
                 .product(name: "Benchmark", package: "benchmark"),
             ],
             path: "Benchmarks/MarketDataBenchmarks",

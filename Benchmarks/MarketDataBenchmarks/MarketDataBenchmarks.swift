@@ -1,8 +1,11 @@
 // Hot paths of the Information layer, measured against BRIEF §4:
-// a Polymarket `price_change` decoded and applied in ≤ 1 µs, with no allocation per message.
+// a Polymarket `price_change` decoded and applied in ≤ 1 µs, with no allocation per message;
+// and, for comparison, a Kalshi `orderbook_delta` decoded and applied the same way.
 import Benchmark
 import EdgewiseCore
+import EdgewiseKalshi
 import EdgewisePolymarket
+import Foundation
 
 let token = TokenID("65818619657568813474341868652308942079804919287380422192892211131408793125422")
 let otherToken = TokenID("52114319501245915516055106046884209969926127482827954674443846427813813222426")
@@ -113,5 +116,23 @@ let benchmarks: @Sendable () -> Void = {
         }
         benchmark.stopMeasurement()
         blackHole(book)
+    }
+
+    // Kalshi's book path as the stream runs it: decode the frame (fixed-point fields reconciled
+    // with the legacy ones), then add the signed count to the level.
+    Benchmark("Kalshi orderbook_delta decode+apply, 50 levels a side") { benchmark in
+        var workload = KalshiDeltaWorkload()
+        var next = 0
+        benchmark.startMeasurement()
+        for _ in benchmark.scaledIterations {
+            guard case .data(_, _, .orderbookDelta(let delta)) = try! KalshiStreamDecoder.decode(workload.frames[next]) else {
+                fatalError("benchmark frames must decode as orderbook_delta")
+            }
+            try! workload.book.apply(side: delta.side, price: delta.price, delta: delta.delta)
+            next += 1
+            if next == workload.frames.count { next = 0 }
+        }
+        benchmark.stopMeasurement()
+        blackHole(workload.book)
     }
 }
