@@ -155,10 +155,12 @@ struct EthereumRPCClientTests {
     /// hash and does not send it again.
     @Test func aTimedOutSendIsLookedUpByHashNotResent() async throws {
         let chain = LoopbackChain(chainID: 137)
-        chain.inject("eth_sendRawTransaction", .slowAfterProcessing(.seconds(2)))
+        // The send's answer comes after 4 s, long past the 1 s budget; the look-up that follows has
+        // that whole second, so a loaded machine cannot time it out and make it look twice.
+        chain.inject("eth_sendRawTransaction", .slowAfterProcessing(.seconds(4)))
         let server = try await LoopbackServer.start(routes: [chain.route])
         defer { Task { await server.stop() } }
-        let rpc = testRPC(server, requestTimeout: .milliseconds(300))
+        let rpc = testRPC(server, requestTimeout: .seconds(1))
         let signed = EIP1559Transaction(
             chainID: 137, nonce: 0, maxPriorityFeePerGas: 2_000_000_000, maxFeePerGas: 100_000_000_000, gasLimit: 120_000, to: Self.contract
         ).signed(with: testKey)
