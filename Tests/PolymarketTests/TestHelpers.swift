@@ -11,50 +11,7 @@ let fastTransport = HTTPTransportConfiguration(
     requestTimeout: .seconds(5),
     retry: RetryPolicy(maxAttempts: 3, initialBackoff: .milliseconds(5), maxBackoff: .milliseconds(20), maxRetryAfter: .seconds(5)))
 
-struct WaitTimeout: Error, CustomStringConvertible {
-    let description: String
-}
 
-/// Polls `condition` until it holds; throws after `timeout` instead of hanging the test.
-func eventually(
-    _ what: String, timeout: Duration = .seconds(5), _ condition: @Sendable () async -> Bool
-) async throws {
-    let deadline = ContinuousClock.now + timeout
-    while !(await condition()) {
-        guard ContinuousClock.now < deadline else { throw WaitTimeout(description: "timed out waiting for \(what)") }
-        try await Task.sleep(for: .milliseconds(5))
-    }
-}
-
-/// Drains a stream in the background so a test can wait for particular updates.
-final class Collector<Element: Sendable>: Sendable {
-    final class Storage: Sendable {
-        let items = Mutex<[Element]>([])
-    }
-
-    let storage = Storage()
-    let task: Mutex<Task<Void, Never>?> = Mutex(nil)
-
-    init(_ stream: AsyncStream<Element>) {
-        let task = Task { [storage] in
-            for await item in stream { storage.items.withLock { $0.append(item) } }
-        }
-        self.task.withLock { $0 = task }
-    }
-
-    var all: [Element] { storage.items.withLock { $0 } }
-
-    /// Waits until `count` elements satisfy `predicate` and returns them.
-    @discardableResult
-    func wait(
-        for what: String, count: Int = 1, timeout: Duration = .seconds(5), where predicate: @escaping @Sendable (Element) -> Bool
-    ) async throws -> [Element] {
-        try await eventually(what, timeout: timeout) { self.all.filter(predicate).count >= count }
-        return all.filter(predicate)
-    }
-
-    func cancel() { task.withLock { $0?.cancel() } }
-}
 
 extension MarketStreamUpdate {
     var snapshot: BookSnapshot? {
