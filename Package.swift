@@ -4,8 +4,8 @@ import PackageDescription
 import class Foundation.ProcessInfo
 
 // The folder tree is the architecture: Sources/Core is the domain, Sources/Venues/* are the venue
-// adapters, Sources/Information is the first of the four layers (Analysis, Strategy and Execution
-// follow as they get content), Sources/Store is the embedded database, Sources/Runtime wires them
+// adapters, Sources/Information and Sources/Analysis are the first two of the four layers (Strategy
+// and Execution follow as they get content), Sources/Store is the embedded database, Sources/Runtime wires them
 // from configuration, and Sources/CLI is the `edgewise` command.
 let package = Package(
     name: "Edgewise",
@@ -21,6 +21,7 @@ let package = Package(
         .library(name: "EdgewiseInformation", targets: ["EdgewiseInformation"]),
         .library(name: "EdgewiseRuntime", targets: ["EdgewiseRuntime"]),
         .library(name: "EdgewiseManifold", targets: ["EdgewiseManifold"]),
+        .library(name: "EdgewiseAnalysis", targets: ["EdgewiseAnalysis"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -98,11 +99,17 @@ let package = Package(
             name: "EdgewiseManifold",
             dependencies: ["EdgewiseCore", "EdgewiseVenueKit", .product(name: "Logging", package: "swift-log")],
             path: "Sources/Venues/Manifold"),
+        // The analysis layer: the arbitrage radar (Dutch book, cross-venue, bundle, resolution).
+        // Venue-neutral: it reads Core books and markets and venue fees through `FeeModel`.
+        .target(
+            name: "EdgewiseAnalysis",
+            dependencies: ["EdgewiseCore", .product(name: "Logging", package: "swift-log")],
+            path: "Sources/Analysis"),
         .target(
             name: "EdgewiseRuntime",
             dependencies: [
                 "EdgewiseCore", "EdgewiseStore", "EdgewiseVenueKit", "EdgewiseEthereum", "EdgewisePolymarket",
-                "EdgewiseKalshi", "EdgewiseManifold", "EdgewiseInformation",
+                "EdgewiseKalshi", "EdgewiseManifold", "EdgewiseInformation", "EdgewiseAnalysis",
                 .product(name: "Logging", package: "swift-log"),
             ],
             path: "Sources/Runtime"),
@@ -110,7 +117,7 @@ let package = Package(
             name: "edgewise",
             dependencies: [
                 "EdgewiseCore", "EdgewiseStore", "EdgewiseVenueKit", "EdgewiseEthereum", "EdgewisePolymarket",
-                "EdgewiseKalshi", "EdgewiseManifold", "EdgewiseInformation", "EdgewiseRuntime",
+                "EdgewiseKalshi", "EdgewiseManifold", "EdgewiseInformation", "EdgewiseRuntime", "EdgewiseAnalysis",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -189,13 +196,18 @@ let package = Package(
             ],
             path: "Tests/ManifoldTests"),
         .testTarget(
+            name: "EdgewiseAnalysisTests",
+            dependencies: ["EdgewiseAnalysis", "EdgewiseCore", "EdgewiseStore", "EdgewiseTestSupport"],
+            path: "Tests/AnalysisTests"),
+        .testTarget(
             name: "EdgewiseRuntimeTests",
             dependencies: ["EdgewiseRuntime", "EdgewiseCore"],
             path: "Tests/RuntimeTests"),
         .testTarget(
             name: "EdgewiseCLITests",
             dependencies: [
-                "edgewise", "EdgewiseCore", "EdgewiseStore", "EdgewiseInformation", "EdgewiseTestSupport",
+                "edgewise", "EdgewiseCore", "EdgewiseStore", "EdgewiseInformation", "EdgewiseAnalysis",
+                "EdgewiseTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
             ],
