@@ -1,0 +1,114 @@
+import EdgewiseCore
+
+/// Dutch books within one event whose markets form a complete partition (exactly one YES pays).
+///
+/// With one book per market, a portfolio of aᵢ YES and bᵢ NO shares pays `aₖ − bₖ + Σb` when
+/// outcome k wins, so its payoff is guaranteed only when `aₖ − bₖ` is the same for every k. Up
+/// to the per-market YES+NO pair (which a consistent book never offers below 1), that leaves two
+/// trades, and this detector prices both against depth:
+/// - **buy every YES**: pays 1 per basket; profitable when Σ asks + fees < 1;
+/// - **buy every NO** (the mirror of selling every YES, with no inventory needed): pays N − 1
+///   per basket; profitable when Σ bids > 1 + fees, since a NO is bought at `1 − bid`.
+///
+/// On a Polymarket neg-risk event, NO on every market but one converts into YES on that one
+/// plus N − 2 pUSD; converting all N NO shares returns N − 1 pUSD at once, so the NO basket's
+/// payout is immediate rather than at resolution.
+public struct DutchBookDetector: OpportunityDetector {
+    public let group: String
+    public let marketIndices: [Int]
+    public let title: String
+    public let isNegRisk: Bool
+    public let resolutionTime: Timestamp?
+
+    /// Refuses an event that is not a complete partition; the reasons say why.
+    public init(event: Event, marketIndices: [Int]) throws(DutchBookIneligible) {
+        let reasons = event.partitionExclusions
+        guard reasons.isEmpty else { throw DutchBookIneligible(event: event.id, reasons: reasons) }
+        precondition(marketIndices.count == event.markets.count, "one universe index per market")
+        self.group = "event:\(event.venue):\(event.id)"
+        self.marketIndices = marketIndices
+        self.title = event.title
+        self.isNegRisk = event.isNegRisk
+        self.resolutionTime = event.markets.compactMap { $0.endTime ?? $0.closeTime }.max() ?? event.endTime
+    }
+
+    public func evaluate(_ universe: RadarUniverse, configuration: RadarConfiguration, now: Timestamp) -> [Opportunity] {
+        // The common case — no Dutch book either way — is decided from best prices alone,
+        // without allocating.
+        var askSum: Int64 = 0
+        var bidSum: Int64 = 0
+        var allAsks = true
+        var allBids = true
+        for index in marketIndices {
+            guard universe.markets[index].isTradable,
+                universe.isUsable(index, now: now, maxAge: configuration.maxBookAge)
+            else { return [] }
+            let book = universe.books[index]
+            if let ask = book.bestAsk { askSum += ask.price.units } else { allAsks = false }
+            if let bid = book.bestBid { bidSum += bid.price.units } else { allBids = false }
+        }
+        let one = FixedPoint.unitsPerWhole
+        let yesCandidate = allAsks && askSum < one
+        let noCandidate = allBids && bidSum > one && marketIndices.allSatisfy { universe.markets[$0].no != nil }
+        guard yesCandidate || noCandidate else { return [] }
+
+        var found: [Opportunity] = []
+        let pricer = configuration.pricer
+        if yesCandidate, let opportunity = price(.yes, universe, pricer, configuration, now, sum: askSum) {
+            found.append(opportunity)
+        }
+        if noCandidate, let opportunity = price(.no, universe, pricer, configuration, now, sum: bidSum) {
+            found.append(opportunity)
+        }
+        return found
+    }
+
+    private func price(
+        _ outcome: BinaryOutcome, _ universe: RadarUniverse, _ pricer: BasketPricer,
+        _ configuration: RadarConfiguration, _ now: Timestamp, sum: Int64
+    ) -> Opportunity? {
+        let legs = marketIndices.map { index in
+            let market = universe.markets[index]
+            let book = universe.books[index]
+            return BasketLeg(
+                venue: market.venue, marketID: market.marketID,
+                instrument: outcome == .yes ? market.yes : market.no!, outcome: outcome, label: market.label,
+                offers: outcome == .yes ? book.offersToBuy : book.complementOffersToBuy, fees: market.fees,
+                minimumSize: market.minimumSize)
+        }
+        let count = Int64(marketIndices.count)
+        let payoutPerBasket = Amount(units: outcome == .yes ? FixedPoint.unitsPerWhole : (count - 1) * FixedPoint.unitsPerWhole)
+        guard let quote = pricer.price(legs, payoutPerBasket: payoutPerBasket),
+            quote.profit > configuration.minimumProfit
+        else { return nil }
+
+        let sumText = FixedPoint.format(sum)
+        var evidence = [
+            OpportunityEvidence(
+                claim: outcome == .yes
+                    ? "best YES asks sum to \(sumText) across \(count) outcomes of a complete partition; exactly one pays 1"
+                    : "best YES bids sum to \(sumText) across \(count) outcomes; NO on every outcome costs N − Σbid and pays N − 1",
+                source: "order books", observedAt: now)
+        ]
+        if outcome == .no && isNegRisk {
+            evidence.append(OpportunityEvidence(
+                claim: "neg-risk event: the \(count) NO shares convert at once into \(count - 1) pUSD", source: "Polymarket NegRiskAdapter"))
+        }
+        let verb = outcome == .yes ? "YES" : "NO"
+        return Opportunity(
+            kind: .dutchBook, group: group, title: "Buy \(verb) on all \(count) outcomes of “\(title)”", legs: quote.legs,
+            size: quote.size, payoutPerBasket: payoutPerBasket, cost: quote.cost, fees: quote.fees, payout: quote.payout,
+            maxSize: quote.maxSize, curve: quote.curve, resolutionTime: resolutionTime,
+            redeemableImmediately: outcome == .no && isNegRisk, evidence: evidence, seenAt: now)
+    }
+}
+
+/// An event the Dutch-book detector refuses, with every reason.
+public struct DutchBookIneligible: Error, Hashable, Sendable, CustomStringConvertible {
+    public var event: EventID
+    public var reasons: [PartitionExclusion]
+
+    public var description: String {
+        "event \(event) is not a complete partition: " + reasons.map(\.description).joined(separator: "; ")
+    }
+}

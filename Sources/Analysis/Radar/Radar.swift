@@ -1,0 +1,137 @@
+import EdgewiseCore
+
+/// The arbitrage radar: a universe of markets and their books, the detectors over them, and the
+/// opportunities they currently find.
+///
+/// A book update re-evaluates only the detectors that read that book (an event's partition, the
+/// pairs and constraint sets the market belongs to), so the cost of an update does not grow with
+/// the universe. The radar is a value owned by one task — the scan loop, a backtest, a strategy
+/// host — which keeps the hot path free of locks; it hands its changes to an
+/// ``OpportunityFeed`` for everyone else.
+public struct Radar: Sendable {
+    public var configuration: RadarConfiguration
+    public private(set) var universe = RadarUniverse()
+    public private(set) var registry = OpportunityRegistry()
+    private var detectors: [any OpportunityDetector] = []
+    private var detectorIndexByGroup: [String: Int] = [:]
+    /// For each market, the detectors that read its book.
+    private var detectorsByMarket: [[Int]] = []
+    /// Why events were not taken as partitions, for `scan` to explain itself.
+    public private(set) var exclusions: [EventID: [PartitionExclusion]] = [:]
+
+    public init(configuration: RadarConfiguration = RadarConfiguration()) {
+        self.configuration = configuration
+    }
+
+    // MARK: Building the universe
+
+    @discardableResult
+    public mutating func add(_ market: RadarMarket) -> Int {
+        let index = universe.upsert(market)
+        while detectorsByMarket.count < universe.count { detectorsByMarket.append([]) }
+        return index
+    }
+
+    /// Adds an event's markets and, when they form a complete partition, its Dutch-book
+    /// detector. `fees` gives each market's fee model (venue- and market-specific).
+    @discardableResult
+    public mutating func add(_ event: Event, fees: (Market) -> any FeeModel) -> [Int] {
+        let indices = event.markets.map { market in
+            add(RadarMarket(market, label: Self.label(for: market, in: event), fees: fees(market)))
+        }
+        do {
+            let detector = try DutchBookDetector(event: event, marketIndices: indices)
+            exclusions[event.id] = nil
+            add(detector)
+        } catch {
+            exclusions[event.id] = error.reasons
+        }
+        return indices
+    }
+
+    /// Registers a detector (replacing one with the same group).
+    public mutating func add(_ detector: any OpportunityDetector) {
+        if let existing = detectorIndexByGroup[detector.group] {
+            for market in detectors[existing].marketIndices {
+                detectorsByMarket[market].removeAll { $0 == existing }
+            }
+            detectors[existing] = detector
+            for market in detector.marketIndices { detectorsByMarket[market].append(existing) }
+            return
+        }
+        let index = detectors.count
+        detectors.append(detector)
+        detectorIndexByGroup[detector.group] = index
+        for market in detector.marketIndices {
+            precondition(market < detectorsByMarket.count, "add a detector's markets before the detector")
+            detectorsByMarket[market].append(index)
+        }
+    }
+
+    public var detectorCount: Int { detectors.count }
+
+    public mutating func setFees(_ fees: any FeeModel, venue: VenueID, market: MarketID) {
+        guard let index = universe.index(venue: venue, market: market) else { return }
+        universe.setFees(fees, at: index)
+    }
+
+    // MARK: Updating
+
+    /// Applies a market-data event to the book it concerns and re-evaluates the detectors that
+    /// read it. An event for an instrument the radar does not watch is ignored. A delta that
+    /// leaves the book inconsistent (sequence gap, crossed, negative level) marks it unusable
+    /// until the next snapshot, which closes any opportunity built on it.
+    public mutating func apply(_ event: MarketDataEvent, receivedAt: Timestamp) -> [OpportunityChange] {
+        switch event {
+        case .bookSnapshot(let snapshot):
+            guard let index = universe.index(of: snapshot.instrument) else { return [] }
+            universe.withBook(at: index) { book in try? book.apply(snapshot, receivedAt: receivedAt) }
+            return reevaluate(market: index, now: receivedAt)
+        case .bookDelta(let delta):
+            guard let index = universe.index(of: delta.instrument) else { return [] }
+            universe.withBook(at: index) { book in _ = try? book.apply(delta, receivedAt: receivedAt) }
+            return reevaluate(market: index, now: receivedAt)
+        case .market(let notice):
+            guard let index = universe.index(venue: notice.venue, market: notice.marketID) else { return [] }
+            if notice.kind == .resolved { universe.setTradable(false, at: index) }
+            return reevaluate(market: index, now: receivedAt)
+        case .trade, .topOfBook, .tickSizeChange:
+            return []
+        }
+    }
+
+    /// Replaces a market's book with `snapshot` without evaluating (bulk loading); call
+    /// ``evaluateAll(now:)`` afterwards.
+    public mutating func load(_ snapshot: BookSnapshot, receivedAt: Timestamp) {
+        guard let index = universe.index(of: snapshot.instrument) else { return }
+        universe.withBook(at: index) { book in try? book.apply(snapshot, receivedAt: receivedAt) }
+    }
+
+    /// Re-evaluates the detectors reading one market.
+    public mutating func reevaluate(market index: Int, now: Timestamp) -> [OpportunityChange] {
+        var changes: [OpportunityChange] = []
+        for detectorIndex in detectorsByMarket[index] {
+            changes += run(detectorIndex, now: now)
+        }
+        return changes
+    }
+
+    /// Re-evaluates every detector (after a bulk load, or on a timer for staleness).
+    public mutating func evaluateAll(now: Timestamp) -> [OpportunityChange] {
+        var changes: [OpportunityChange] = []
+        for index in detectors.indices { changes += run(index, now: now) }
+        return changes
+    }
+
+    private mutating func run(_ detectorIndex: Int, now: Timestamp) -> [OpportunityChange] {
+        let detector = detectors[detectorIndex]
+        let found = detector.evaluate(universe, configuration: configuration, now: now)
+        return registry.reconcile(group: detector.group, found: found, at: now)
+    }
+
+    /// The name a market's leg is shown under: the venue's short outcome label where the event
+    /// has one (Polymarket `groupItemTitle` lands in the question otherwise).
+    static func label(for market: Market, in event: Event) -> String {
+        market.question
+    }
+}
