@@ -17,6 +17,7 @@ enum Migrations {
     static let steps: [Step] = [
         Step(identifier: "v1_catalog_decisions_journal_fills", version: 1, body: v1),
         Step(identifier: "v2_positions_cash", version: 2, body: v2),
+        Step(identifier: "v4_opportunities", version: 4, body: v4),
     ]
 
     /// The newest schema version this binary understands.
@@ -185,6 +186,28 @@ enum Migrations {
                 amount_units INTEGER NOT NULL,
                 updated_at_ns INTEGER NOT NULL
             ) STRICT;
+            """)
+    }
+
+    /// Radar opportunities: one row per stable id, updated in place while it stays open and
+    /// marked closed when it goes, so the history of what the radar saw survives restarts.
+    private static func v4(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE opportunities (
+                id TEXT PRIMARY KEY NOT NULL,
+                kind TEXT NOT NULL,
+                group_key TEXT NOT NULL,
+                title TEXT NOT NULL,
+                profit_units INTEGER NOT NULL,
+                cost_units INTEGER NOT NULL,
+                max_size_units INTEGER NOT NULL,
+                first_seen_ns INTEGER NOT NULL,
+                last_seen_ns INTEGER NOT NULL,
+                closed_at_ns INTEGER,
+                record_json TEXT NOT NULL
+            ) STRICT;
+            CREATE INDEX opportunities_open ON opportunities(closed_at_ns, profit_units);
+            CREATE INDEX opportunities_kind ON opportunities(kind, last_seen_ns);
             """)
     }
 }

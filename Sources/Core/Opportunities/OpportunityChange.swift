@@ -1,5 +1,3 @@
-import EdgewiseCore
-
 /// What happened to an opportunity at one evaluation. Subscribers (strategies, the store, the
 /// server's stream) see every opening, every change of price or size, and every closing.
 public enum OpportunityChange: Hashable, Sendable, Codable {
