@@ -86,8 +86,27 @@ import Testing
         for id in ["a", "b", "c", "d", "e", "f", "g"] {
             radar.load(F.snapshot(id, bids: [("0.10", "100")], asks: [("0.20", "100")]), receivedAt: F.now)
         }
-        #expect(radar.detectorCount == 0)
+        // Only the exclusive-but-open-ended event keeps a detector, for its NO basket.
+        #expect(radar.detectorCount == 1)
         #expect(radar.evaluateAll(now: F.now).isEmpty)
+    }
+
+    /// Kalshi never marks an event exhaustive: every YES may all lose, so no YES basket; every NO
+    /// still pays at least N − 1 when at most one YES pays.
+    @Test func anExclusiveButOpenEndedEventOnlyBuysEveryNo() throws {
+        var radar = Radar()
+        radar.add(F.event(["a", "b", "c"], venue: .kalshi, exhaustive: false), fees: { _ in NoFees() })
+        radar.load(F.snapshot("a", venue: .kalshi, bids: [("0.50", "10")], asks: [("0.51", "10")]), receivedAt: F.now)
+        radar.load(F.snapshot("b", venue: .kalshi, bids: [("0.30", "10")], asks: [("0.31", "10")]), receivedAt: F.now)
+        radar.load(F.snapshot("c", venue: .kalshi, bids: [("0.05", "10")], asks: [("0.06", "10")]), receivedAt: F.now)
+        // Σask = 0.88 (no YES basket: an unlisted result pays nothing); Σbid = 0.85.
+        #expect(radar.evaluateAll(now: F.now).isEmpty)
+        #expect(radar.exclusions["e1"] == [.notExhaustive])
+        _ = radar.apply(.bookSnapshot(F.snapshot("c", venue: .kalshi, bids: [("0.25", "10")], asks: [("0.26", "10")])), receivedAt: F.now)
+        let opportunity = try #require(radar.registry.open.values.first)
+        #expect(opportunity.legs.allSatisfy { $0.outcome == .no })
+        #expect(opportunity.payoutPerBasket == 2)
+        #expect(opportunity.profit == Amount("0.5")!)
     }
 
     @Test func unusableBooksOrClosedMarketsProduceNothing() {

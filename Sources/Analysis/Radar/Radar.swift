@@ -16,7 +16,8 @@ public struct Radar: Sendable {
     private var detectorIndexByGroup: [String: Int] = [:]
     /// For each market, the detectors that read its book.
     private var detectorsByMarket: [[Int]] = []
-    /// Why events were not taken as partitions, for `scan` to explain itself.
+    /// Why events were not (or only partly, NO basket only) taken as partitions, for `scan` to
+    /// explain itself.
     public private(set) var exclusions: [EventID: [PartitionExclusion]] = [:]
 
     public init(configuration: RadarConfiguration = RadarConfiguration()) {
@@ -32,8 +33,8 @@ public struct Radar: Sendable {
         return index
     }
 
-    /// Adds an event's markets and, when they form a complete partition, its Dutch-book
-    /// detector. `fees` gives each market's fee model (venue- and market-specific).
+    /// Adds an event's markets and, when they are mutually exclusive, its Dutch-book detector
+    /// (the YES basket only for a complete partition). `fees` gives each market's fee model (venue- and market-specific).
     @discardableResult
     public mutating func add(_ event: Event, fees: (Market) -> any FeeModel) -> [Int] {
         let indices = event.markets.map { market in
@@ -41,7 +42,7 @@ public struct Radar: Sendable {
         }
         do {
             let detector = try DutchBookDetector(event: event, marketIndices: indices)
-            exclusions[event.id] = nil
+            exclusions[event.id] = detector.buysEveryYes ? nil : event.partitionExclusions
             add(detector)
         } catch {
             exclusions[event.id] = error.reasons

@@ -1,14 +1,16 @@
 import EdgewiseCore
 
-/// Dutch books within one event whose markets form a complete partition (exactly one YES pays).
+/// Dutch books within one event whose markets are mutually exclusive (at most one YES pays).
 ///
 /// With one book per market, a portfolio of aᵢ YES and bᵢ NO shares pays `aₖ − bₖ + Σb` when
 /// outcome k wins, so its payoff is guaranteed only when `aₖ − bₖ` is the same for every k. Up
 /// to the per-market YES+NO pair (which a consistent book never offers below 1), that leaves two
 /// trades, and this detector prices both against depth:
-/// - **buy every YES**: pays 1 per basket; profitable when Σ asks + fees < 1;
-/// - **buy every NO** (the mirror of selling every YES, with no inventory needed): pays N − 1
-///   per basket; profitable when Σ bids > 1 + fees, since a NO is bought at `1 − bid`.
+/// - **buy every YES**: pays 1 per basket; profitable when Σ asks + fees < 1. Only for a
+///   complete partition (exactly one YES pays): if no listed outcome wins, the basket pays 0;
+/// - **buy every NO** (the mirror of selling every YES, with no inventory needed): pays at least
+///   N − 1 per basket; profitable when Σ bids > 1 + fees, since a NO is bought at `1 − bid`.
+///   Mutual exclusivity is enough.
 ///
 /// On a Polymarket neg-risk event, NO on every market but one converts into YES on that one
 /// plus N − 2 pUSD; converting all N NO shares returns N − 1 pUSD at once, so the NO basket's
@@ -18,12 +20,16 @@ public struct DutchBookDetector: OpportunityDetector {
     public let marketIndices: [Int]
     public let title: String
     public let isNegRisk: Bool
+    /// Whether the YES basket is allowed (the event is a complete partition).
+    public let buysEveryYes: Bool
     public let resolutionTime: Timestamp?
 
-    /// Refuses an event that is not a complete partition; the reasons say why.
+    /// Refuses an event whose markets are not mutually exclusive; the reasons say why. An
+    /// exclusive but not exhaustive event gets a detector for the NO basket only.
     public init(event: Event, marketIndices: [Int]) throws(DutchBookIneligible) {
-        let reasons = event.partitionExclusions
-        guard reasons.isEmpty else { throw DutchBookIneligible(event: event.id, reasons: reasons) }
+        let reasons = event.exclusivityExclusions
+        guard reasons.isEmpty else { throw DutchBookIneligible(event: event.id, reasons: event.partitionExclusions) }
+        self.buysEveryYes = event.partitionExclusions.isEmpty
         precondition(marketIndices.count == event.markets.count, "one universe index per market")
         self.group = "event:\(event.venue):\(event.id)"
         self.marketIndices = marketIndices
@@ -48,7 +54,7 @@ public struct DutchBookDetector: OpportunityDetector {
             if let bid = book.bestBid { bidSum += bid.price.units } else { allBids = false }
         }
         let one = FixedPoint.unitsPerWhole
-        let yesCandidate = allAsks && askSum < one
+        let yesCandidate = buysEveryYes && allAsks && askSum < one
         let noCandidate = allBids && bidSum > one && marketIndices.allSatisfy { universe.markets[$0].no != nil }
         guard yesCandidate || noCandidate else { return [] }
 
@@ -87,7 +93,7 @@ public struct DutchBookDetector: OpportunityDetector {
             OpportunityEvidence(
                 claim: outcome == .yes
                     ? "best YES asks sum to \(sumText) across \(count) outcomes of a complete partition; exactly one pays 1"
-                    : "best YES bids sum to \(sumText) across \(count) outcomes; NO on every outcome costs N − Σbid and pays N − 1",
+                    : "best YES bids sum to \(sumText) across \(count) mutually exclusive outcomes; NO on every outcome costs N − Σbid and pays at least N − 1",
                 source: "order books", observedAt: now)
         ]
         if outcome == .no && isNegRisk {

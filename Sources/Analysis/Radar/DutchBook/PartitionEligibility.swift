@@ -22,11 +22,20 @@ public enum PartitionExclusion: Hashable, Sendable, CustomStringConvertible {
 }
 
 extension Event {
-    /// The reasons this event's markets cannot be bought as a Dutch book; empty when they can.
+    /// The reasons every YES of this event cannot be bought as a Dutch book (which needs exactly
+    /// one YES to pay); empty when it can.
     public var partitionExclusions: [PartitionExclusion] {
+        var reasons = exclusivityExclusions
+        if !isExhaustive { reasons.insert(.notExhaustive, at: isMutuallyExclusive ? 0 : 1) }
+        return reasons
+    }
+
+    /// The reasons every NO of this event cannot be bought as a Dutch book. NO on every market
+    /// pays at least N − 1 as long as at most one YES pays, so exhaustiveness is not needed —
+    /// which is what makes Kalshi's mutually exclusive events (never marked exhaustive) usable.
+    public var exclusivityExclusions: [PartitionExclusion] {
         var reasons: [PartitionExclusion] = []
         if !isMutuallyExclusive { reasons.append(.notMutuallyExclusive) }
-        if !isExhaustive { reasons.append(.notExhaustive) }
         if isNegRiskAugmented { reasons.append(.augmented) }
         if markets.count < 2 { reasons.append(.tooFewMarkets(markets.count)) }
         var seen = Set<MarketID>()
