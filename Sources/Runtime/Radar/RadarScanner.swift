@@ -1,0 +1,123 @@
+import EdgewiseAnalysis
+import EdgewiseCore
+import Logging
+
+/// Fills a ``Radar`` from the venues' public REST APIs and keeps it current: the catalogs
+/// (events with their markets), the books of every market a detector reads, and each candidate
+/// market's real fee schedule before anything is reported.
+///
+/// Fees are looked up only for markets of groups that look profitable on provisional fees — one
+/// request per market for a universe of thousands would be slow and pointless — and an
+/// opportunity is reported only after its markets' actual fees were applied and it survived.
+public struct RadarScanner: Sendable {
+    public struct Options: Sendable {
+        public var venues: [VenueID]
+        /// Events read per venue at most (most active first).
+        public var eventLimit: Int
+        public var configuration: RadarConfiguration
+
+        public init(venues: [VenueID] = [.polymarket, .kalshi], eventLimit: Int = 200, configuration: RadarConfiguration = .init()) {
+            self.venues = venues
+            self.eventLimit = eventLimit
+            self.configuration = configuration
+        }
+    }
+
+    public let services: EdgewiseServices
+    public let options: Options
+
+    public init(services: EdgewiseServices, options: Options) {
+        self.services = services
+        self.options = options
+    }
+
+    /// What a load or refresh produced, with what went wrong on the way (a venue that failed does
+    /// not stop the others).
+    public struct Pass: Sendable {
+        public var changes: [OpportunityChange] = []
+        public var warnings: [String] = []
+    }
+
+    /// Reads every venue's catalog and books into `radar` and evaluates it with real fees.
+    public func load(into radar: inout Radar, now: @Sendable () -> Timestamp = Timestamp.now) async -> Pass {
+        var pass = Pass()
+        for venue in options.venues {
+            do {
+                switch venue {
+                case .polymarket: try await loadPolymarket(into: &radar, now: now)
+                case .kalshi: try await loadKalshi(into: &radar, now: now)
+                default: pass.warnings.append("the radar does not read \(venue) yet; skipped")
+                }
+            } catch {
+                pass.warnings.append("\(venue): \(error)")
+            }
+        }
+        pass.changes += radar.evaluateAll(now: now())
+        await confirmFees(in: &radar, pass: &pass, now: now)
+        return pass
+    }
+
+    /// Re-reads the books of every market a detector reads and applies them as snapshots, so
+    /// only the detectors whose books changed are re-evaluated.
+    public func refresh(_ radar: inout Radar, now: @Sendable () -> Timestamp = Timestamp.now) async -> Pass {
+        var pass = Pass()
+        for venue in options.venues {
+            let instruments = radar.universe.markets.filter { $0.venue == venue }.map(\.yes)
+            do {
+                let snapshots: [BookSnapshot]
+                switch venue {
+                case .polymarket: snapshots = try await polymarketBooks(instruments)
+                case .kalshi: snapshots = try await kalshiBooks(instruments)
+                default: continue
+                }
+                let received = now()
+                for snapshot in snapshots {
+                    pass.changes += radar.apply(.bookSnapshot(snapshot), receivedAt: received)
+                }
+            } catch {
+                pass.warnings.append("\(venue): \(error)")
+            }
+        }
+        await confirmFees(in: &radar, pass: &pass, now: now)
+        return pass
+    }
+
+    /// For every opportunity whose markets still carry provisional fees, fetches the real
+    /// schedules and re-evaluates; what does not survive is closed before anyone sees it.
+    func confirmFees(in radar: inout Radar, pass: inout Pass, now: @Sendable () -> Timestamp) async {
+        var pending: [VenueID: Set<MarketID>] = [:]
+        for opportunity in radar.registry.open.values {
+            for leg in opportunity.legs where !FeeConfirmation.isConfirmed(radar, venue: leg.venue, market: leg.marketID) {
+                pending[leg.venue, default: []].insert(leg.marketID)
+            }
+        }
+        guard !pending.isEmpty else { return }
+        var touched: [Int] = []
+        for (venue, markets) in pending {
+            for market in markets.sorted() {
+                let fees: any FeeModel
+                do {
+                    fees = try await confirmedFees(venue: venue, market: market, radar: radar)
+                } catch {
+                    pass.warnings.append("\(venue) \(market): fee schedule unavailable (\(error)); its opportunities are withheld")
+                    fees = FeeConfirmation.Unavailable()
+                }
+                radar.setFees(FeeConfirmation.Confirmed(fees), venue: venue, market: market)
+                if let index = radar.universe.index(venue: venue, market: market) { touched.append(index) }
+            }
+        }
+        let time = now()
+        var changes: [OpportunityChange] = []
+        for index in touched { changes += radar.reevaluate(market: index, now: time) }
+        pass.changes += changes
+        pass.changes = OpportunityChangeLog.collapse(pass.changes)
+    }
+
+    func confirmedFees(venue: VenueID, market: MarketID, radar: Radar) async throws -> any FeeModel {
+        switch venue {
+        case .polymarket: try await polymarketFees(market)
+        case .kalshi: try await kalshiFees(market, radar: radar)
+        default: NoFees()
+        }
+    }
+}
