@@ -238,4 +238,10 @@ if ProcessInfo.processInfo.environment["EDGEWISE_BENCHMARKS"] != nil {
             ],
             path: "Benchmarks/TradingBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]))
+    package.targets.append(
+        .executableTarget(
+            name: "RadarBenchmarks",
+            dependencies: ["EdgewiseCore", "EdgewiseAnalysis", .product(name: "Benchmark", package: "benchmark")],
+            path: "Benchmarks/RadarBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]))
 }

@@ -36,7 +36,7 @@ enum BundleFixtures {
         Dictionary(list.map { ($0.instrument, $0) }, uniquingKeysWith: { a, _ in a })
     }
 
-    static func reference(_ market: Market) -> MarketReference { MarketReference(market) }
+    static func reference(_ market: Market) -> VenueMarketKey { VenueMarketKey(market) }
 }
 
 /// A flat fee per share taken, rounded up to the millionth.

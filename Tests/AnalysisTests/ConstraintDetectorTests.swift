@@ -155,7 +155,7 @@ import Testing
     @Test func jointSpaceOfCombinedConstraints() throws {
         // A partition {a, b, c} and "a implies d": a joint outcome fixes one winner and, when a
         // wins, d. 3 partition states × d free unless a → 2 + 2 + 1 = 5.
-        let members = ["a", "b", "c", "d"].map { MarketConstraint.Member(MarketReference(venue: .polymarket, market: MarketID($0)), label: $0) }
+        let members = ["a", "b", "c", "d"].map { MarketConstraint.Member(VenueMarketKey(venue: .polymarket, market: MarketID($0)), label: $0) }
         let partition = MarketConstraint.partition(Array(members.prefix(3)), reason: "exactly one")
         let implication = MarketConstraint.implication(members[0], implies: members[3])
         let space = try #require(JointOutcomeSpace([partition, implication]))

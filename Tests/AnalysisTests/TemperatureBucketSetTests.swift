@@ -77,8 +77,8 @@ import Testing
         let rows = try Self.temperatureRows()
         let sets = Dictionary(grouping: rows, by: \.question)
         #expect(sets.count == 28 && sets.values.allSatisfy { $0.count == 6 })
-        let questionOf = Dictionary(uniqueKeysWithValues: rows.map { (MarketReference(venue: .polymarket, market: MarketID($0.slug)), $0.question) })
-        let resolved = Set(rows.filter(\.resolvedYes).map { MarketReference(venue: .polymarket, market: MarketID($0.slug)) })
+        let questionOf = Dictionary(uniqueKeysWithValues: rows.map { (VenueMarketKey(venue: .polymarket, market: MarketID($0.slug)), $0.question) })
+        let resolved = Set(rows.filter(\.resolvedYes).map { VenueMarketKey(venue: .polymarket, market: MarketID($0.slug)) })
         let markets = rows.map(Self.market)
 
         for (detector, expectedKind) in [(ConstraintDetector(), MarketConstraint.Kind.mutuallyExclusive), (inclusive, .partition)] {

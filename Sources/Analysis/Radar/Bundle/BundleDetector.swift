@@ -34,7 +34,7 @@ public struct BundleDetector: Sendable {
         fees: [VenueID: any FeeModel], now: Timestamp
     ) -> Opportunity? {
         guard let space = JointOutcomeSpace(constraints) else { return nil }
-        let catalog = Dictionary(markets.map { (MarketReference($0), $0) }, uniquingKeysWith: { a, _ in a })
+        let catalog = Dictionary(markets.map { (VenueMarketKey($0), $0) }, uniquingKeysWith: { a, _ in a })
 
         var members: [Member] = []
         for reference in space.markets {
@@ -111,7 +111,7 @@ public struct BundleDetector: Sendable {
         portfolio: BundleOptimizer.Portfolio
     ) -> [OpportunityEvidence] {
         var items = constraints.map { OpportunityEvidence(claim: $0.reason, source: "market metadata") }
-        let index = Dictionary(members.enumerated().map { (MarketReference($1.market), $0) }, uniquingKeysWith: { a, _ in a })
+        let index = Dictionary(members.enumerated().map { (VenueMarketKey($1.market), $0) }, uniquingKeysWith: { a, _ in a })
         for constraint in constraints {
             if let conflict = priceConflict(constraint, members: members, index: index) { items.append(conflict) }
         }
@@ -129,7 +129,7 @@ public struct BundleDetector: Sendable {
 
     /// The plainest statement of the mispricing: a stronger market's YES bid above a weaker
     /// one's ask for implications, or YES asks summing below one for a partition.
-    func priceConflict(_ constraint: MarketConstraint, members: [Member], index: [MarketReference: Int]) -> OpportunityEvidence? {
+    func priceConflict(_ constraint: MarketConstraint, members: [Member], index: [VenueMarketKey: Int]) -> OpportunityEvidence? {
         switch constraint.kind {
         case .thresholdLadder, .dateLadder, .implication:
             var best: (gap: Int64, text: String)?
@@ -159,7 +159,7 @@ public struct BundleDetector: Sendable {
     }
 
     /// Whether YES of `a` implies YES of `b` in every allowed state of `constraint`.
-    private func implies(_ a: MarketReference, _ b: MarketReference, in constraint: MarketConstraint) -> Bool {
+    private func implies(_ a: VenueMarketKey, _ b: VenueMarketKey, in constraint: MarketConstraint) -> Bool {
         guard let i = constraint.members.firstIndex(where: { $0.market == a }),
             let j = constraint.members.firstIndex(where: { $0.market == b })
         else { return false }

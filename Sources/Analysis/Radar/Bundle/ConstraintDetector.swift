@@ -24,11 +24,11 @@ public struct ConstraintDetector: Sendable {
 
     /// A reviewer's statement that one market's YES implies another's.
     public struct DeclaredImplication: Hashable, Sendable {
-        public var antecedent: MarketReference
-        public var consequent: MarketReference
+        public var antecedent: VenueMarketKey
+        public var consequent: VenueMarketKey
         public var reason: String
 
-        public init(_ antecedent: MarketReference, implies consequent: MarketReference, reason: String) {
+        public init(_ antecedent: VenueMarketKey, implies consequent: VenueMarketKey, reason: String) {
             self.antecedent = antecedent
             self.consequent = consequent
             self.reason = reason
@@ -37,10 +37,10 @@ public struct ConstraintDetector: Sendable {
 
     /// A reviewer's statement that exactly one of these markets resolves YES.
     public struct DeclaredPartition: Hashable, Sendable {
-        public var markets: [MarketReference]
+        public var markets: [VenueMarketKey]
         public var reason: String
 
-        public init(_ markets: [MarketReference], reason: String) {
+        public init(_ markets: [VenueMarketKey], reason: String) {
             self.markets = markets
             self.reason = reason
         }
@@ -59,12 +59,12 @@ public struct ConstraintDetector: Sendable {
         markets: [Market], events: [Event] = [], implications: [DeclaredImplication] = [],
         partitions: [DeclaredPartition] = []
     ) -> [MarketConstraint] {
-        let open = markets.filter { $0.status.isTradable }.sorted { MarketReference($0) < MarketReference($1) }
+        let open = markets.filter { $0.status.isTradable }.sorted { VenueMarketKey($0) < VenueMarketKey($1) }
         let parsed = open.map { (market: $0, proposition: proposition(for: $0)) }
             .filter { !$0.proposition.isNegated }
         var found = rangeFamilies(parsed) + dateLadders(parsed)
         found += eventPartitions(events, open: open)
-        let byReference = Dictionary(open.map { (MarketReference($0), $0) }, uniquingKeysWith: { a, _ in a })
+        let byReference = Dictionary(open.map { (VenueMarketKey($0), $0) }, uniquingKeysWith: { a, _ in a })
         for declared in implications {
             guard let a = byReference[declared.antecedent], let b = byReference[declared.consequent], a != b,
                 allowCrossVenue || a.venue == b.venue
@@ -166,7 +166,7 @@ public struct ConstraintDetector: Sendable {
         _ family: [(market: Market, interval: NumericInterval, condition: Proposition.Condition)]
     ) -> MarketConstraint {
         let intervals = family.map(\.interval)
-        let members = family.map { Member(MarketReference($0.market), label: Self.label($0.condition, $0.interval)) }
+        let members = family.map { Member(VenueMarketKey($0.market), label: Self.label($0.condition, $0.interval)) }
         let cells = IntervalCell.cells(cutting: intervals)
         let states = cells.map { cell in intervals.map { $0.covers(cell) } }
         let coverage = BucketCoverage(intervals)
@@ -236,7 +236,7 @@ public struct ConstraintDetector: Sendable {
             var seen = Set<Timestamp>()
             ladder = ladder.filter { seen.insert($0.date).inserted }
             guard ladder.count >= 2 else { return nil }
-            let members = ladder.map { Member(MarketReference($0.market), label: "by \(Self.day($0.date))") }
+            let members = ladder.map { Member(VenueMarketKey($0.market), label: "by \(Self.day($0.date))") }
             return .chain(.dateLadder, weakestFirst: members)
         }
     }
@@ -244,12 +244,12 @@ public struct ConstraintDetector: Sendable {
     // MARK: Declared partitions
 
     private func eventPartitions(_ events: [Event], open: [Market]) -> [MarketConstraint] {
-        let openIDs = Set(open.map(MarketReference.init))
+        let openIDs = Set(open.map(VenueMarketKey.init))
         return events.compactMap { event in
             guard event.isCompletePartition, event.status.isTradable, event.markets.count >= 2 else { return nil }
             // Every listed market must be here and open; a partition with a member missing is not
             // a partition of what we can buy.
-            guard event.markets.allSatisfy({ openIDs.contains(MarketReference($0)) }) else { return nil }
+            guard event.markets.allSatisfy({ openIDs.contains(VenueMarketKey($0)) }) else { return nil }
             return .partition(
                 event.markets.map(member),
                 reason: "event '\(event.title)' is mutually exclusive and exhaustive: exactly one market resolves YES")
@@ -260,7 +260,7 @@ public struct ConstraintDetector: Sendable {
 
     private typealias Member = MarketConstraint.Member
 
-    private func member(_ market: Market) -> Member { Member(MarketReference(market), label: market.question) }
+    private func member(_ market: Market) -> Member { Member(VenueMarketKey(market), label: market.question) }
 
     static func label(_ condition: Proposition.Condition, _ interval: NumericInterval) -> String {
         let unit = condition.unit.map { $0 == "usd" ? " usd" : " \($0)" } ?? ""

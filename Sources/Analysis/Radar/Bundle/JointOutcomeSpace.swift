@@ -5,7 +5,7 @@
 /// with one allowed state of every constraint on the markets they share — so a ladder and a
 /// partition over overlapping markets yield only the outcomes both allow.
 public struct JointOutcomeSpace: Hashable, Sendable {
-    public let markets: [MarketReference]
+    public let markets: [VenueMarketKey]
     /// `states[s][m]`: whether market `m`'s YES pays in joint outcome `s`.
     public let states: [[Bool]]
 

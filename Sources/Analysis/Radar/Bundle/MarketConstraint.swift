@@ -23,11 +23,11 @@ public struct MarketConstraint: Hashable, Sendable, CustomStringConvertible {
 
     /// One market of the constraint and how to name it in evidence.
     public struct Member: Hashable, Sendable {
-        public var market: MarketReference
+        public var market: VenueMarketKey
         /// A short label ("above 110k", "by June 30").
         public var label: String
 
-        public init(_ market: MarketReference, label: String) {
+        public init(_ market: VenueMarketKey, label: String) {
             self.market = market
             self.label = label
         }
@@ -88,7 +88,7 @@ public struct MarketConstraint: Hashable, Sendable, CustomStringConvertible {
 
     public var description: String { "\(kind.rawValue)(\(members.map(\.label).joined(separator: ", ")))" }
 
-    public func label(of market: MarketReference) -> String? {
+    public func label(of market: VenueMarketKey) -> String? {
         members.first { $0.market == market }?.label
     }
 }

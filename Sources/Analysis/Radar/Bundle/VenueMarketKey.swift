@@ -2,7 +2,7 @@ import EdgewiseCore
 
 /// A market on its venue. Market ids are only unique per venue, so constraints, joint spaces and
 /// books are keyed by both.
-public struct MarketReference: Hashable, Comparable, Sendable, CustomStringConvertible {
+public struct VenueMarketKey: Hashable, Comparable, Sendable, CustomStringConvertible {
     public var venue: VenueID
     public var market: MarketID
 
