@@ -43,4 +43,16 @@ import Testing
         #expect(PropositionParser.parse("Will CPI be 3.5% or higher in 2026?").condition
             == .init(comparison: .atOrAbove, threshold: 3.5, unit: "percent"))
     }
+
+    /// Dates must not leak into the subject: resolution arbitrage compares subjects word for word.
+    @Test func subjectLeavesOutAbbreviatedMonthsAndOrdinals() {
+        #expect(PropositionParser.parse("Will BTC hit $100k by Dec 31, 2026?").subject == "btc")
+        #expect(PropositionParser.parse("Will Bitcoin reach $150,000 by June 30th, 2026?").subject == "bitcoin")
+    }
+
+    @Test func monthAndYearIsNotADay() {
+        let p = PropositionParser.parse("Will the Fed cut rates at its June 2026 meeting?", defaultYear: 2026)
+        #expect(p.date == nil)
+        #expect(PropositionParser.parse("Will BTC hit $100k by June 3, 2026?").date == Timestamp(seconds: 1_780_444_800))
+    }
 }

@@ -130,7 +130,8 @@ public enum PropositionParser {
         {
             return (timestamp(y, mo, d), role)
         }
-        if let m = firstMatch(#"\b("# + monthNames + #")\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?"#, in: lower),
+        // `\b` after the day: "June 2026" names a month, not June 20.
+        if let m = firstMatch(#"\b("# + monthNames + #")\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(\d{4}))?"#, in: lower),
             let month = monthIndex(m[1]!), let day = Int(m[2]!)
         {
             let year = m[3].flatMap { Int($0) } ?? defaultYear
@@ -172,10 +173,16 @@ public enum PropositionParser {
         "reach", "hit", "dip", "before", "after", "end", "win", "wins", "who", "which", "what", "next",
     ]
 
+    /// Words that belong to a date, not to what the question is about: month names and their
+    /// abbreviations, and the ordinal endings the number pattern leaves behind ("30th" → "th").
+    static let dateWords: Set<String> = Set(months).union([
+        "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "st", "nd", "rd", "th",
+    ])
+
     static func subject(of lower: String) -> String {
         let cleaned = lower.replacingOccurrences(of: number, with: " ", options: .regularExpression)
         let words = cleaned.split { !$0.isLetter }.map(String.init)
-        return words.filter { !fillerWords.contains($0) && !months.contains($0) && $0.count > 1 }.joined(separator: " ")
+        return words.filter { !fillerWords.contains($0) && !dateWords.contains($0) && $0.count > 1 }.joined(separator: " ")
     }
 
     static func entities(in text: String) -> [String] {
