@@ -71,6 +71,55 @@ public struct Radar: Sendable {
 
     public var detectorCount: Int { detectors.count }
 
+    /// Universe indices of the markets some detector reads: the books worth keeping current.
+    public var watchedMarketIndices: Set<Int> {
+        Set(detectorsByMarket.indices.filter { !detectorsByMarket[$0].isEmpty })
+    }
+
+    /// Adds the constraint sets (threshold and date ladders, bucket families, declared
+    /// implications and partitions) found among `markets`, each as a bundle detector. A set that
+    /// is exactly an event's markets is left to that event's Dutch-book detector, which prices
+    /// the same trade.
+    @discardableResult
+    public mutating func addBundles(
+        among markets: [Market], constraintDetector: ConstraintDetector = ConstraintDetector(),
+        implications: [ConstraintDetector.DeclaredImplication] = [], partitions: [ConstraintDetector.DeclaredPartition] = []
+    ) -> Int {
+        var added = 0
+        let byKey = Dictionary(markets.map { (VenueMarketKey($0), $0) }, uniquingKeysWith: { a, _ in a })
+        for constraint in constraintDetector.detect(markets: markets, implications: implications, partitions: partitions) {
+            let members = constraint.members.compactMap { byKey[$0.market] }
+            guard members.count == constraint.members.count else { continue }
+            let indices = members.compactMap { universe.index(venue: $0.venue, market: $0.id) }
+            guard indices.count == members.count else { continue }
+            if let event = members.first?.eventID, members.allSatisfy({ $0.eventID == event }),
+                detectorIndexByGroup["event:\(members[0].venue):\(event)"] != nil,
+                Set(indices) == Set(detectors[detectorIndexByGroup["event:\(members[0].venue):\(event)"]!].marketIndices)
+            {
+                continue
+            }
+            add(BundleRadarDetector(constraints: [constraint], markets: members, marketIndices: indices))
+            added += 1
+        }
+        return added
+    }
+
+    /// Watches `market` (already in the universe) for resolution arbitrage.
+    public mutating func watchResolution(of market: Market) {
+        guard let index = universe.index(venue: market.venue, market: market.id) else { return }
+        add(ResolutionRadarDetector(market: market, marketIndex: index))
+    }
+
+    /// Records an observation and re-evaluates every market watched for resolution.
+    public mutating func observe(_ observation: ResolutionObservation, at now: Timestamp) -> [OpportunityChange] {
+        universe.record(observation)
+        var changes: [OpportunityChange] = []
+        for index in detectors.indices where detectors[index] is ResolutionRadarDetector {
+            changes += run(index, now: now)
+        }
+        return changes
+    }
+
     public mutating func setFees(_ fees: any FeeModel, venue: VenueID, market: MarketID) {
         guard let index = universe.index(venue: venue, market: market) else { return }
         universe.setFees(fees, at: index)

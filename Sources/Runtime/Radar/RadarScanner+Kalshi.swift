@@ -3,23 +3,27 @@ import EdgewiseCore
 import EdgewiseKalshi
 
 extension RadarScanner {
-    /// Kalshi's open events with their markets. Only mutually exclusive events can hold a Dutch
-    /// book, so only their books are read (one request per market).
+    /// Kalshi's open events with their markets, and the books of the markets a detector reads
+    /// (mutually exclusive events, ladders and other constraint sets): one request per market.
     func loadKalshi(into radar: inout Radar, now: @Sendable () -> Timestamp) async throws {
         let client = try services.kalshi(authenticated: false)
         let pageSize = min(KalshiEventsQuery.maxLimit, options.eventLimit)
         let collection = try await client.allEvents(
             KalshiEventsQuery(status: .open, withNestedMarkets: true, limit: pageSize),
             maxPages: max(1, (options.eventLimit + pageSize - 1) / pageSize))
-        var instruments: [InstrumentID] = []
+        var markets: [Market] = []
         for record in collection.items.prefix(options.eventLimit) {
             let event = record.toEvent()
             guard !event.markets.isEmpty else { continue }
             // Provisional: the general schedule, which most series use; the series' own is
             // fetched before anything is reported.
-            let indices = radar.add(event, fees: { _ in KalshiFeeSchedule(takerRate: KalshiFeeSchedule.generalTakerRate, makerRate: nil) })
-            if event.isMutuallyExclusive { instruments += indices.map { radar.universe.markets[$0].yes } }
+            radar.add(event, fees: { _ in KalshiFeeSchedule(takerRate: KalshiFeeSchedule.generalTakerRate, makerRate: nil) })
+            markets += event.markets
         }
+        radar.addBundles(among: markets)
+        // One request per book: read only the books some detector reads.
+        let instruments = radar.watchedMarketIndices.sorted().map { radar.universe.markets[$0].yes }
+            .filter { $0.venue == .kalshi }
         let received = now()
         for snapshot in try await kalshiBooks(instruments) { radar.load(snapshot, receivedAt: received) }
     }

@@ -11,11 +11,14 @@ extension RadarScanner {
             GammaQuery(order: "volume24hr", ascending: false, active: true, closed: false),
             pageSize: min(100, options.eventLimit), limit: options.eventLimit)
         var instruments: [InstrumentID] = []
+        var markets: [Market] = []
         for record in records {
             guard let event = try? record.toEvent(), !event.markets.isEmpty else { continue }
             let indices = radar.add(event, fees: { _ in NoFees() })
             instruments += indices.map { radar.universe.markets[$0].yes }
+            markets += event.markets
         }
+        radar.addBundles(among: markets)
         let received = now()
         for snapshot in try await polymarketBooks(instruments) { radar.load(snapshot, receivedAt: received) }
     }

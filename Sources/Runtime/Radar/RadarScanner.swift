@@ -58,11 +58,13 @@ public struct RadarScanner: Sendable {
     }
 
     /// Re-reads the books of every market a detector reads and applies them as snapshots, so
-    /// only the detectors whose books changed are re-evaluated.
+    /// only the detectors whose books changed are re-evaluated (an unchanged book re-evaluates
+    /// to the same result, which the registry does not report).
     public func refresh(_ radar: inout Radar, now: @Sendable () -> Timestamp = Timestamp.now) async -> Pass {
         var pass = Pass()
         for venue in options.venues {
-            let instruments = radar.universe.markets.filter { $0.venue == venue }.map(\.yes)
+            let instruments = radar.watchedMarketIndices.sorted().map { radar.universe.markets[$0].yes }
+                .filter { $0.venue == venue }
             do {
                 let snapshots: [BookSnapshot]
                 switch venue {

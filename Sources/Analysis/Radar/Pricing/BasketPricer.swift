@@ -71,8 +71,12 @@ public struct BasketPricer: Sendable {
         var best: (baskets: Int64, point: ProfitPoint)?
         var lastProfitable: Int64?
         var firstUnprofitableAfter: Int64?
+        // One sweep over the ascending breakpoints: each leg's walk resumes where the previous
+        // breakpoint left it, so the whole curve costs what one deep walk costs.
+        var sweep = Sweep(legs)
         for baskets in candidates {
-            guard let point = evaluate(legs, baskets: baskets, payoutPerBasket: payoutPerBasket) else { break }
+            guard let cost = sweep.cost(at: baskets, legs) else { break }
+            let point = ProfitPoint(size: Size(units: baskets), cost: cost, payout: payout(baskets, payoutPerBasket))
             if point.profit.units > 0 {
                 curve.append(point)
                 lastProfitable = baskets
@@ -128,9 +132,57 @@ public struct BasketPricer: Sendable {
             guard let fill = walk(leg, shares: baskets * leg.weight) else { return nil }
             cost += fill.notional + fill.fee
         }
-        let payout = Amount(units: Int64(FixedPoint.divide(
+        return ProfitPoint(size: Size(units: baskets), cost: cost, payout: payout(baskets, payoutPerBasket))
+    }
+
+    func payout(_ baskets: Int64, _ payoutPerBasket: Amount) -> Amount {
+        Amount(units: Int64(FixedPoint.divide(
             Int128(baskets) * Int128(payoutPerBasket.units), Int128(FixedPoint.unitsPerWhole), .down)))
-        return ProfitPoint(size: Size(units: baskets), cost: cost, payout: payout)
+    }
+
+    /// The incremental form of ``walk(_:shares:)`` for ascending sizes: the same notional and
+    /// fees (a level fully taken is charged as one fill, the level being taken as another).
+    struct Sweep {
+        /// Per leg: the first level not fully taken, and the shares, notional (millionths²) and
+        /// fees of the levels before it.
+        var level: [Int]
+        var taken: [Int64]
+        var notional: [Int128]
+        var fees: [Amount]
+
+        init(_ legs: [BasketLeg]) {
+            level = Array(repeating: 0, count: legs.count)
+            taken = Array(repeating: 0, count: legs.count)
+            notional = Array(repeating: 0, count: legs.count)
+            fees = Array(repeating: .zero, count: legs.count)
+        }
+
+        mutating func cost(at baskets: Int64, _ legs: [BasketLeg]) -> Amount? {
+            var total = Amount.zero
+            for i in legs.indices {
+                let leg = legs[i]
+                let shares = baskets * leg.weight
+                // Take whole levels while the target lies beyond them.
+                while level[i] < leg.offers.count, taken[i] + leg.offers[level[i]].size.units <= shares {
+                    let offer = leg.offers[level[i]]
+                    notional[i] += Int128(offer.size.units) * Int128(offer.price.units)
+                    fees[i] += leg.fees.takerFee(size: offer.size, price: offer.price)
+                    taken[i] += offer.size.units
+                    level[i] += 1
+                }
+                var legNotional = notional[i]
+                var legFee = fees[i]
+                let partial = shares - taken[i]
+                if partial > 0 {
+                    guard level[i] < leg.offers.count else { return nil }
+                    let offer = leg.offers[level[i]]
+                    legNotional += Int128(partial) * Int128(offer.price.units)
+                    legFee += leg.fees.takerFee(size: Size(units: partial), price: offer.price)
+                }
+                total += Amount(units: Int64(FixedPoint.divide(legNotional, Int128(FixedPoint.unitsPerWhole), .up))) + legFee
+            }
+            return total
+        }
     }
 
     /// Buying `shares` (millionths) from the leg's offers: notional rounded up, fee per level.

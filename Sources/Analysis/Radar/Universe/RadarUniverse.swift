@@ -8,6 +8,9 @@ import EdgewiseCore
 public struct RadarUniverse: Sendable {
     public private(set) var markets: [RadarMarket] = []
     public private(set) var books: [OrderBook] = []
+    /// Facts observed so far (prices, published results, venue resolutions), each stamped with
+    /// when it became known; resolution detectors read only those known at their `now`.
+    public private(set) var observations: [ResolutionObservation] = []
     private var indexByInstrument: [InstrumentID: Int] = [:]
     private var indexByMarket: [MarketKey: Int] = [:]
 
@@ -49,6 +52,10 @@ public struct RadarUniverse: Sendable {
     /// Mutates a market's book in place (no copy of its levels).
     public mutating func withBook<R>(at index: Int, _ body: (inout OrderBook) throws -> R) rethrows -> R {
         try body(&books[index])
+    }
+
+    public mutating func record(_ observation: ResolutionObservation) {
+        observations.append(observation)
     }
 
     public mutating func setTradable(_ tradable: Bool, at index: Int) {
