@@ -41,15 +41,15 @@ struct PairJSON: Encodable {
         func side(_ market: PairedMarket) -> Side {
             Side(
                 venue: market.venue.rawValue, marketId: market.marketID.rawValue, question: market.question, slug: market.slug,
-                yes: market.yes?.description, no: market.no?.description, endTime: market.endTime?.description)
+                yes: market.yes?.description, no: market.no?.description, endTime: market.endTime.map(utcISO))
         }
         id = pair.id.rawValue
         verdict = pair.effectiveVerdict.rawValue
         automaticVerdict = pair.assessment.verdict.rawValue
-        override = pair.override.map { Override(verdict: $0.verdict.rawValue, note: $0.note, at: $0.at.description) }
+        override = pair.override.map { Override(verdict: $0.verdict.rawValue, note: $0.note, at: utcISO($0.at)) }
         polarity = pair.polarity.rawValue
         candidateScore = pair.candidateScore
-        checkedAt = pair.assessment.checkedAt.description
+        checkedAt = utcISO(pair.assessment.checkedAt)
         a = side(pair.a)
         b = side(pair.b)
         findings =

@@ -31,14 +31,14 @@ struct PairsShowCommand: ParsableCommand {
             var details: [String] = []
             if let yes = market.yes { details.append("yes \(yes)") }
             if let no = market.no { details.append("no \(no)") }
-            details.append("ends \(market.endTime?.description ?? "unknown")")
+            details.append("ends \(market.endTime.map(utcISO) ?? "unknown")")
             lines.append("   " + details.joined(separator: "  "))
         }
         let score = pair.candidateScore.map { String(format: "%.2f", $0) } ?? "-"
         lines.append("polarity \(pair.polarity)  (A's YES pays with B's \(pair.polarity == .same ? "YES" : "NO"))  candidate score \(score)")
-        lines.append("checked \(pair.assessment.checkedAt)")
+        lines.append("checked \(utcISO(pair.assessment.checkedAt))")
         if let override = pair.override {
-            lines.append("override \(override.verdict) at \(override.at)\(override.note.map { ": \($0)" } ?? "")")
+            lines.append("override \(override.verdict) at \(utcISO(override.at))\(override.note.map { ": \($0)" } ?? "")")
         }
         lines.append("")
         lines.append("FINDINGS")

@@ -20,7 +20,7 @@ public struct PairCandidateFinder: Sendable {
         /// A term listed by more markets than this is not used to form pairs.
         public var maxPostings: Int
 
-        public init(minimumScore: Double = 0.3, oneToOne: Bool = true, maxPostings: Int = 200) {
+        public init(minimumScore: Double = 0.2, oneToOne: Bool = true, maxPostings: Int = 200) {
             self.minimumScore = minimumScore
             self.oneToOne = oneToOne
             self.maxPostings = maxPostings
@@ -82,6 +82,14 @@ public struct PairCandidateFinder: Sendable {
                 let union = leftWeights[leftIndex] + rightWeights[rightIndex] - sharedWeight
                 guard union > 0 else { continue }
                 var score = sharedWeight / union
+                // Each side has a term more distinctive than anything they share (two different
+                // names in one election, "Hegseth" and "Hawley"): siblings, not the same market.
+                let sharedMax = shared.lazy.map(weight).max() ?? 0
+                let leftOnlyMax = terms.subtracting(shared).lazy.map(weight).max() ?? 0
+                let rightOnlyMax = rightTerms[rightIndex].subtracting(shared).lazy.map(weight).max() ?? 0
+                if leftOnlyMax > sharedMax, rightOnlyMax > sharedMax {
+                    score *= 0.5
+                }
                 // Both state a numeric condition and they differ: a sibling rung of a ladder,
                 // not the same contract. Kept as a weaker lead so the right rung wins the assignment.
                 let x = leftConditions[leftIndex]

@@ -11,9 +11,9 @@ extension SettlementEquivalence {
                 next: "read the rules for the settlement deadline")
         }
         let gap = Duration.nanoseconds(abs(aEnd.nanoseconds - bEnd.nanoseconds))
-        let ends = "A ends \(aEnd), B ends \(bEnd)"
+        let ends = "A ends \(aEnd) UTC, B ends \(bEnd) UTC"
         if gap <= tolerances.sameDeadline {
-            return .init(.deadline, .match, "both end at \(aEnd)")
+            return .init(.deadline, .match, "both end at \(aEnd) UTC")
         }
         let sameDay = Self.day(aEnd) == Self.day(bEnd)
         if gap >= tolerances.largeDeadlineGap || (!sameDay && gap > tolerances.crossDayGap) {
