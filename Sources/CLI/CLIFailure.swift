@@ -26,6 +26,8 @@ struct CLIFailure: Error {
         switch error {
         case let error as VenueError:
             self.init(Self.oneLine(error.description), hint: Self.hint(for: error), exitCode: error.isTransient ? 3 : 1)
+        case let error as PairsError:
+            self.init(error.description, hint: error.hint, exitCode: error.exitCode)
         case let error as ConfigurationError:
             self.init(error.description, hint: "see the Configuration section of the README", exitCode: 2)
         case let error as PolymarketEndpoints.InvalidOverride:

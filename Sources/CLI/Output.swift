@@ -36,6 +36,9 @@ func printJSON<T: Encodable>(_ value: T, pretty: Bool = true) throws {
     FileHandle.standardOutput.write(Data("\n".utf8))
 }
 
+/// `Timestamp.description` is UTC without a zone designator; output for people and scripts says so.
+func utcISO(_ time: Timestamp) -> String { time.description + "Z" }
+
 /// Plain-text tables that stay readable in an 80–160 column terminal.
 enum Table {
     static func render(_ rows: [[String]], maxWidths: [Int]) -> String {

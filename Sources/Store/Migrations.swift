@@ -17,6 +17,7 @@ enum Migrations {
     static let steps: [Step] = [
         Step(identifier: "v1_catalog_decisions_journal_fills", version: 1, body: v1),
         Step(identifier: "v2_positions_cash", version: 2, body: v2),
+        Step(identifier: "v3_market_pairs", version: 3, body: v3),
         Step(identifier: "v4_opportunities", version: 4, body: v4),
     ]
 
@@ -186,6 +187,37 @@ enum Migrations {
                 amount_units INTEGER NOT NULL,
                 updated_at_ns INTEGER NOT NULL
             ) STRICT;
+            """)
+    }
+
+    /// Cross-venue pairs with their automatic settlement verdict and the user's override. The
+    /// override lives in its own columns so the radar's re-checks (which rewrite the automatic
+    /// columns) can never touch it. The markets and findings are JSON because they are shown,
+    /// not queried.
+    private static func v3(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE market_pairs (
+                id TEXT PRIMARY KEY NOT NULL,
+                a_venue TEXT NOT NULL,
+                a_market_id TEXT NOT NULL,
+                b_venue TEXT NOT NULL,
+                b_market_id TEXT NOT NULL,
+                a_json TEXT NOT NULL,
+                b_json TEXT NOT NULL,
+                polarity TEXT NOT NULL CHECK (polarity IN ('same', 'inverted')),
+                candidate_score REAL,
+                auto_verdict TEXT NOT NULL CHECK (auto_verdict IN ('equivalent', 'not_equivalent', 'needs_review')),
+                findings_json TEXT NOT NULL,
+                checked_at_ns INTEGER NOT NULL,
+                override_verdict TEXT CHECK (override_verdict IN ('equivalent', 'not_equivalent', 'needs_review')),
+                override_note TEXT,
+                override_at_ns INTEGER,
+                updated_at_ns INTEGER NOT NULL,
+                CHECK ((override_verdict IS NULL) = (override_at_ns IS NULL))
+            ) STRICT;
+            CREATE INDEX market_pairs_a ON market_pairs(a_venue, a_market_id);
+            CREATE INDEX market_pairs_b ON market_pairs(b_venue, b_market_id);
+            CREATE INDEX market_pairs_effective ON market_pairs(COALESCE(override_verdict, auto_verdict));
             """)
     }
 

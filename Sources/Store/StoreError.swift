@@ -29,6 +29,8 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
     case staleOrderUpdate(ClientOrderID, stored: OrderStatus, storedFills: Int, offered: OrderStatus, offeredFills: Int)
     /// The venue reported two different executions under one fill id.
     case conflictingFill(venue: VenueID, fill: FillID)
+    /// An override was set on a pair the store does not hold.
+    case unknownPair(MarketPairID)
     case constraintViolated(operation: String, detail: String)
     case encoding(what: String, reason: String)
     case decoding(what: String, reason: String)
@@ -67,6 +69,8 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
                 + "re-read the order from the store, apply the event to that copy and update again"
         case .conflictingFill(let venue, let fill):
             return "\(venue) reported fill \(fill) twice with different contents; stop and reconcile with the venue"
+        case .unknownPair(let id):
+            return "no market pair \(id); run `edgewise pairs list` to see the stored pair ids"
         case .constraintViolated(let operation, let detail):
             return "\(operation): \(detail); the data contradicts what is stored, reconcile before retrying"
         case .encoding(let what, let reason):
