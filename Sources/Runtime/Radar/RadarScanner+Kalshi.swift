@@ -5,7 +5,8 @@ import EdgewiseKalshi
 extension RadarScanner {
     /// Kalshi's open events with their markets, and the books of the markets a detector reads
     /// (mutually exclusive events, ladders and other constraint sets): one request per market.
-    func loadKalshi(into radar: inout Radar, now: @Sendable () -> Timestamp) async throws {
+    @discardableResult
+    func loadKalshi(into radar: inout Radar, now: @Sendable () -> Timestamp) async throws -> [Market] {
         let client = try services.kalshi(authenticated: false)
         let pageSize = min(KalshiEventsQuery.maxLimit, options.eventLimit)
         let collection = try await client.allEvents(
@@ -26,6 +27,7 @@ extension RadarScanner {
             .filter { $0.venue == .kalshi }
         let received = now()
         for snapshot in try await kalshiBooks(instruments) { radar.load(snapshot, receivedAt: received) }
+        return markets
     }
 
     func kalshiBooks(_ instruments: [InstrumentID]) async throws -> [BookSnapshot] {

@@ -5,7 +5,8 @@ import EdgewisePolymarket
 extension RadarScanner {
     /// Gamma's open events, most active first; only events with two or more markets can hold a
     /// Dutch book, but all are kept for the other detectors.
-    func loadPolymarket(into radar: inout Radar, now: @Sendable () -> Timestamp) async throws {
+    @discardableResult
+    func loadPolymarket(into radar: inout Radar, now: @Sendable () -> Timestamp) async throws -> [Market] {
         let client = services.polymarket()
         let records = try await client.gamma.allEvents(
             GammaQuery(order: "volume24hr", ascending: false, active: true, closed: false),
@@ -21,6 +22,7 @@ extension RadarScanner {
         radar.addBundles(among: markets)
         let received = now()
         for snapshot in try await polymarketBooks(instruments) { radar.load(snapshot, receivedAt: received) }
+        return markets
     }
 
     /// `POST /books` in batches (the venue caps the body size).

@@ -41,15 +41,23 @@ public struct RadarScanner: Sendable {
     /// Reads every venue's catalog and books into `radar` and evaluates it with real fees.
     public func load(into radar: inout Radar, now: @Sendable () -> Timestamp = Timestamp.now) async -> Pass {
         var pass = Pass()
+        var catalogs: [VenueID: [Market]] = [:]
         for venue in options.venues {
             do {
                 switch venue {
-                case .polymarket: try await loadPolymarket(into: &radar, now: now)
-                case .kalshi: try await loadKalshi(into: &radar, now: now)
+                case .polymarket: catalogs[venue] = try await loadPolymarket(into: &radar, now: now)
+                case .kalshi: catalogs[venue] = try await loadKalshi(into: &radar, now: now)
                 default: pass.warnings.append("the radar does not read \(venue) yet; skipped")
                 }
             } catch {
                 pass.warnings.append("\(venue): \(error)")
+            }
+        }
+        if let polymarket = catalogs[.polymarket], let kalshi = catalogs[.kalshi] {
+            do {
+                try await addPairs(polymarket, kalshi, to: &radar, now: now)
+            } catch {
+                pass.warnings.append("cross-venue pairs: \(error)")
             }
         }
         pass.changes += radar.evaluateAll(now: now())
@@ -113,6 +121,30 @@ public struct RadarScanner: Sendable {
         for index in touched { changes += radar.reevaluate(market: index, now: time) }
         pass.changes += changes
         pass.changes = OpportunityChangeLog.collapse(pass.changes)
+    }
+
+    /// Finds candidate pairs between the two catalogs, judges their settlement, stores the
+    /// automatic verdicts (never touching a user's override), and adds a detector for every pair
+    /// whose effective verdict is equivalent, reading the books it needs.
+    func addPairs(_ left: [Market], _ right: [Market], to radar: inout Radar, now: @Sendable () -> Timestamp) async throws {
+        let candidates = PairCandidateFinder().candidates(left, right)
+        guard !candidates.isEmpty else { return }
+        let store = try services.openStore()
+        let judged = SettlementEquivalence().pairs(candidates, at: now())
+        for pair in judged { try store.upsertAutomatic(pair: pair) }
+        var kalshiInstruments: [InstrumentID] = []
+        for pair in judged {
+            guard let stored = try store.marketPair(id: pair.id), radar.add(stored) else { continue }
+            for side in [stored.a, stored.b] where side.venue == .kalshi {
+                if let index = radar.universe.index(venue: side.venue, market: side.marketID),
+                    !radar.universe.books[index].isSynchronized
+                {
+                    kalshiInstruments.append(radar.universe.markets[index].yes)
+                }
+            }
+        }
+        let received = now()
+        for snapshot in try await kalshiBooks(kalshiInstruments) { radar.load(snapshot, receivedAt: received) }
     }
 
     func confirmedFees(venue: VenueID, market: MarketID, radar: Radar) async throws -> any FeeModel {
