@@ -75,21 +75,15 @@ struct OpportunityRecord: Encodable {
         profit = o.profit.description
         returnOnCost = o.returnOnCost.map { Self.rounded($0) }
         annualizedReturn = o.annualizedReturn(at: now).map { "\($0)" }
-        resolutionTime = o.resolutionTime.map(Self.iso)
+        resolutionTime = o.resolutionTime.map(utcISO)
         redeemableImmediately = o.redeemableImmediately
-        evidence = o.evidence.map { EvidenceItem(claim: $0.claim, source: $0.source, observedAt: $0.observedAt.map(Self.iso)) }
+        evidence = o.evidence.map { EvidenceItem(claim: $0.claim, source: $0.source, observedAt: $0.observedAt.map(utcISO)) }
         curve = o.curve.map {
             Point(size: $0.size.description, cost: $0.cost.description, payout: $0.payout.description, profit: $0.profit.description)
         }
-        firstSeen = Self.iso(o.firstSeen)
-        lastSeen = Self.iso(o.lastSeen)
+        firstSeen = utcISO(o.firstSeen)
+        lastSeen = utcISO(o.lastSeen)
         self.status = status
-    }
-
-    static func iso(_ time: Timestamp) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return formatter.string(from: Date(timeIntervalSince1970: Double(time.nanoseconds) / 1e9))
     }
 
     static func rounded(_ value: Decimal) -> String {
