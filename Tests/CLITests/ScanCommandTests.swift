@@ -191,4 +191,25 @@ struct ScanCommandTests {
         #expect(bundles.records.isEmpty)
         #expect(bundles.result.status == 0)
     }
+
+    @Test("bad flags are refused before anything is read, each with the reason")
+    func badFlags() async throws {
+        let cli = try EdgewiseProcess(server: nil)
+        let cases: [([String], String)] = [
+            (["--min-profit", "lots"], "--min-profit"),
+            (["--min-profit", "0.0000001"], "--min-profit"),
+            (["--limit", "0"], "--limit"),
+            (["--interval", "0.5"], "--interval"),
+            (["--max-book-age", "0"], "--max-book-age"),
+            (["--venue", "manifold"], "manifold"),
+            (["--venue", "nasdaq"], "nasdaq"),
+            (["--kind", "hunch"], "hunch"),
+        ]
+        for (arguments, mentioned) in cases {
+            let result = try await cli.run(["scan", "--once"] + arguments)
+            #expect(result.status != 0, "\(arguments)")
+            #expect(result.stderr.contains(mentioned), "\(arguments): \(result.stderr)")
+            #expect(result.stdout.isEmpty, "\(arguments)")
+        }
+    }
 }
