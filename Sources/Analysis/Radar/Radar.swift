@@ -38,7 +38,7 @@ public struct Radar: Sendable {
     @discardableResult
     public mutating func add(_ event: Event, fees: (Market) -> any FeeModel) -> [Int] {
         let indices = event.markets.map { market in
-            add(RadarMarket(market, label: Self.label(for: market, in: event), fees: fees(market)))
+            add(RadarMarket(market, fees: fees(market)))
         }
         do {
             let detector = try DutchBookDetector(event: event, marketIndices: indices)
@@ -177,11 +177,5 @@ public struct Radar: Sendable {
         let detector = detectors[detectorIndex]
         let found = detector.evaluate(universe, configuration: configuration, now: now)
         return registry.reconcile(group: detector.group, found: found, at: now)
-    }
-
-    /// The name a market's leg is shown under: the venue's short outcome label where the event
-    /// has one (Polymarket `groupItemTitle` lands in the question otherwise).
-    static func label(for market: Market, in event: Event) -> String {
-        market.question
     }
 }

@@ -81,14 +81,14 @@ struct ScanCommand: AsyncParsableCommand {
         let stopped = StopFlag()
         let trigger = StopTrigger(after: nil) { stopped.set() }
         defer { trigger.cancel() }
-        show(first.changes.filter { filter.accepts($0) }, live: true)
+        show(first.changes.filter { filter.accepts($0) })
         while !stopped.isSet {
             try? await Task.sleep(for: .milliseconds(Int64(interval * 1000)))
             if stopped.isSet { break }
             let pass = await scanner.refresh(&radar)
             pass.warnings.forEach(warn)
             try record(pass.changes, store)
-            show(pass.changes.filter { filter.accepts($0) }, live: true)
+            show(pass.changes.filter { filter.accepts($0) })
         }
     }
 
@@ -100,7 +100,7 @@ struct ScanCommand: AsyncParsableCommand {
         }
     }
 
-    func show(_ changes: [OpportunityChange], live: Bool) {
+    func show(_ changes: [OpportunityChange]) {
         let now = Timestamp.now()
         for change in changes {
             if json {

@@ -62,6 +62,7 @@ public struct RadarScanner: Sendable {
         }
         pass.changes += radar.evaluateAll(now: now())
         await confirmFees(in: &radar, pass: &pass, now: now)
+        pass.changes = OpportunityChangeLog.collapse(pass.changes)
         return pass
     }
 
@@ -89,6 +90,7 @@ public struct RadarScanner: Sendable {
             }
         }
         await confirmFees(in: &radar, pass: &pass, now: now)
+        pass.changes = OpportunityChangeLog.collapse(pass.changes)
         return pass
     }
 
@@ -120,7 +122,6 @@ public struct RadarScanner: Sendable {
         var changes: [OpportunityChange] = []
         for index in touched { changes += radar.reevaluate(market: index, now: time) }
         pass.changes += changes
-        pass.changes = OpportunityChangeLog.collapse(pass.changes)
     }
 
     /// Finds candidate pairs between the two catalogs, judges their settlement, stores the
