@@ -1,4 +1,5 @@
 import EdgewiseCore
+import EdgewiseTestSupport
 import Foundation
 import Testing
 
@@ -58,7 +59,7 @@ enum CrashWriterEvents {
 }
 
 @Suite struct RecordingCrashTests {
-    @Test func sigkilledWriterLeavesEveryFlushedRecordReadable() throws {
+    @Test func sigkilledWriterLeavesEveryFlushedRecordReadable() async throws {
         let directory = try TemporaryDirectory()
         let url = directory.file("crash.ewrec")
         let process = Process()
@@ -68,20 +69,25 @@ enum CrashWriterEvents {
         process.standardOutput = output
         try process.run()
 
-        // Read progress lines until the writer is well into its run, then kill it mid-stride.
-        var text = ""
-        var reported = 0
-        while reported < 20_000 {
-            let chunk = output.fileHandleForReading.availableData
-            if chunk.isEmpty { break }  // it exited on its own: the checks below will say why
-            text += String(decoding: chunk, as: UTF8.self)
-            reported = Self.lastFlushed(in: text)
+        // The pipe reads block, so they run on a thread of their own, never on the test pool.
+        let handle = output.fileHandleForReading
+        let text = try await onOwnThread { () -> String in
+            // Read progress lines until the writer is well into its run, then kill it mid-stride.
+            var text = ""
+            var reported = 0
+            while reported < 20_000 {
+                let chunk = handle.availableData
+                if chunk.isEmpty { break }  // it exited on its own: the checks below will say why
+                text += String(decoding: chunk, as: UTF8.self)
+                reported = Self.lastFlushed(in: text)
+            }
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            // Lines it printed between our last read and the kill also promise flushed records.
+            text += String(decoding: handle.readDataToEndOfFile(), as: UTF8.self)
+            return text
         }
-        kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
-        // Lines it printed between our last read and the kill also promise flushed records.
-        text += String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        reported = Self.lastFlushed(in: text)
+        let reported = Self.lastFlushed(in: text)
         #expect(process.terminationReason == .uncaughtSignal)
         #expect(reported >= 20_000)
 

@@ -1,5 +1,6 @@
 import CZlib
 import EdgewiseCore
+import EdgewiseTestSupport
 import Foundation
 import Testing
 
@@ -215,7 +216,7 @@ import Testing
     }
 
     /// `zcat`/`gunzip` read a closed recording, and plain zlib decodes it to the documented layout.
-    @Test func closedRecordingIsAStandardGzipStream() throws {
+    @Test func closedRecordingIsAStandardGzipStream() async throws {
         let directory = try TemporaryDirectory()
         let events = Samples.stream(500)
         let url = try Samples.write(events, to: directory.file("z.ewrec"), policy: FlushPolicy(maxRecords: 13))
@@ -236,8 +237,11 @@ import Testing
             process.executableURL = URL(fileURLWithPath: gzipPath)
             process.arguments = ["-t", url.path]
             try process.run()
-            process.waitUntilExit()
-            #expect(process.terminationStatus == 0)
+            let status = try await onOwnThread { () -> Int32 in
+                process.waitUntilExit()
+                return process.terminationStatus
+            }
+            #expect(status == 0)
         }
     }
 }

@@ -38,10 +38,13 @@ struct ReconnectingWebSocketTests {
         let socket = ReconnectingWebSocket(
             configuration: .init(
                 url: server.webSocketURL("/ws").absoluteString, keepAliveText: "PING", keepAliveInterval: .milliseconds(100),
-                initialReconnectDelay: .milliseconds(10), maxReconnectDelay: .milliseconds(50)),
+                initialReconnectDelay: .milliseconds(10), maxReconnectDelay: .milliseconds(50),
+                // This test is about keep-alives and reconnecting, not the silence watchdog (tested
+                // below): a wide limit keeps a stalled test machine from replacing link 1 early.
+                silenceTimeout: .seconds(30)),
             subscriptionMessages: { ["SUBSCRIBE"] })
         let events = Collector(socket.events())
-        try await events.wait(for: "text after reconnect") { event in
+        try await events.wait(for: "text after reconnect", timeout: .seconds(20)) { event in
             if case .text("hello 2", _) = event { return true }
             return false
         }
@@ -105,11 +108,12 @@ struct ReconnectingWebSocketTests {
         let socket = ReconnectingWebSocket(
             configuration: .init(
                 url: server.webSocketURL("/ws").absoluteString, keepAliveText: "PING", keepAliveInterval: .milliseconds(150),
-                initialReconnectDelay: .milliseconds(10), maxReconnectDelay: .milliseconds(50)))
+                initialReconnectDelay: .milliseconds(10), maxReconnectDelay: .milliseconds(50),
+                silenceTimeout: .seconds(1)))
         let events = Collector(socket.events())
-        // Nine keep-alive rounds: three silence limits' worth of time, with a margin wide enough
-        // that a loaded machine answering late is not mistaken for a dead link.
-        try await events.wait(for: "nine PONGs", count: 9) { if case .text("PONG", _) = $0 { true } else { false } }
+        // Nine keep-alive rounds outlast the one-second silence limit, so only the answers keep the
+        // link; the limit is wide enough that a loaded machine answering late is not a dead link.
+        try await events.wait(for: "nine PONGs", count: 9, timeout: .seconds(20)) { if case .text("PONG", _) = $0 { true } else { false } }
         #expect(!events.all.contains { if case .state(.disconnected) = $0 { true } else { false } })
         socket.stop()
         try await events.wait(for: "stopped") { if case .state(.stopped) = $0 { true } else { false } }

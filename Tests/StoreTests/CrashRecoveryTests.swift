@@ -1,6 +1,8 @@
 import EdgewiseCore
 import Foundation
+import EdgewiseTestSupport
 import GRDB
+import Synchronization
 import Testing
 @testable import EdgewiseStore
 
@@ -9,11 +11,11 @@ import Testing
 @Suite("Crash recovery", .serialized)
 struct CrashRecoveryTests {
     @Test("after SIGKILL mid-write: integrity ok, every reported commit present, no partial transaction", .timeLimit(.minutes(2)))
-    func killedInLoop() throws {
-        try withScratchDirectory { directory in
+    func killedInLoop() async throws {
+        try await withScratchDirectory { directory in
             let path = directory.appendingPathComponent(EdgewiseStore.defaultFileName).path
             let writer = try CrashWriter(arguments: [path, "loop"])
-            let committed = try writer.killAfter { lines in lines.count >= 40 }
+            let committed = try await writer.killAfter { lines in lines.count >= 40 }
             let reported = committed.compactMap { line -> Int? in
                 line.hasPrefix("committed ") ? Int(line.dropFirst("committed ".count)) : nil
             }
@@ -49,7 +51,7 @@ struct CrashRecoveryTests {
                 #expect(fills.map(\.id) == order.fillIDs)
                 #expect(fills.reduce(Size.zero) { $0 + $1.size } == order.filledSize)
             }
-            let orphanFills = try store.pool.read { db in
+            let orphanFills = try await store.pool.read { db in
                 try Int.fetchOne(db, sql: "SELECT count(*) FROM fills WHERE client_order_id NOT IN (SELECT client_order_id FROM orders)")
             }
             #expect(orphanFills == 0)
@@ -61,17 +63,20 @@ struct CrashRecoveryTests {
     }
 
     @Test("an uncommitted transaction already in the WAL is rolled back on reopen", .timeLimit(.minutes(2)))
-    func killedInsideTransaction() throws {
-        try withScratchDirectory { directory in
+    func killedInsideTransaction() async throws {
+        try await withScratchDirectory { directory in
             let path = directory.appendingPathComponent(EdgewiseStore.defaultFileName).path
             let walPath = path + "-wal"
-            var walBytesWhileOpen = 0
+            let walSize = WALSize()
             let writer = try CrashWriter(arguments: [path, "stall", "3000"])
-            let lines = try writer.killAfter { lines in
+            let lines = try await writer.killAfter { lines in
                 guard lines.contains("stalled") else { return false }
-                walBytesWhileOpen = (try? FileManager.default.attributesOfItem(atPath: walPath)[.size] as? Int) ?? 0
+                walSize.bytes.withLock {
+                    $0 = (try? FileManager.default.attributesOfItem(atPath: walPath)[.size] as? Int) ?? 0
+                }
                 return true
             }
+            let walBytesWhileOpen = walSize.bytes.withLock { $0 }
             try #require(lines.contains("stalled"), "the writer reported \(lines)")
             // The uncommitted pages reached the WAL file, so recovery really had frames to discard.
             #expect(walBytesWhileOpen > 500_000)
@@ -81,7 +86,7 @@ struct CrashRecoveryTests {
             #expect(try store.order("committed-before-stall") != nil)
             #expect(try store.order("uncommitted-0") == nil)
             #expect(try store.order("uncommitted-2999") == nil)
-            let counts = try store.pool.read { db in
+            let counts = try await store.pool.read { db in
                 (
                     try Int.fetchOne(db, sql: "SELECT count(*) FROM orders") ?? -1,
                     try Int.fetchOne(db, sql: "SELECT count(*) FROM order_events") ?? -1
@@ -92,6 +97,11 @@ struct CrashRecoveryTests {
             #expect(try store.ordersThatMayBeLive().map(\.id) == ["committed-before-stall"])
         }
     }
+}
+
+/// What the WAL file measured while the writer stalled inside its transaction.
+final class WALSize: Sendable {
+    let bytes = Mutex(0)
 }
 
 /// The `store-crash-writer` executable, run with its stdout on a pipe.
@@ -109,11 +119,17 @@ struct CrashWriter {
     }
 
     /// Reads stdout line by line until `enough` says so, sends SIGKILL, then collects what the
-    /// writer printed before it died (a printed line means a committed transaction).
-    func killAfter(_ enough: ([String]) -> Bool) throws -> [String] {
+    /// writer printed before it died (a printed line means a committed transaction). The blocking
+    /// reads run on a thread of their own so they never hold a test-pool thread.
+    func killAfter(_ enough: @escaping @Sendable ([String]) -> Bool) async throws -> [String] {
+        let process = self.process
+        let handle = output.fileHandleForReading
+        return try await onOwnThread { Self.readUntilKilled(process: process, handle: handle, enough: enough) }
+    }
+
+    private static func readUntilKilled(process: Process, handle: FileHandle, enough: ([String]) -> Bool) -> [String] {
         var buffer = Data()
         var lines: [String] = []
-        let handle = output.fileHandleForReading
         while true {
             let chunk = handle.availableData
             if chunk.isEmpty { break }  // the writer exited on its own: a failure the caller reports
