@@ -201,7 +201,7 @@ let package = Package(
             path: "Tests/AnalysisTests"),
         .testTarget(
             name: "EdgewiseRuntimeTests",
-            dependencies: ["EdgewiseRuntime", "EdgewiseCore"],
+            dependencies: ["EdgewiseRuntime", "EdgewiseCore", "EdgewiseAnalysis"],
             path: "Tests/RuntimeTests"),
         .testTarget(
             name: "EdgewiseCLITests",

@@ -15,7 +15,9 @@ struct ScanCommand: AsyncParsableCommand {
             Reads the venues' open events and books, prices every opportunity against depth with each \
             market's real fee schedule, stores it in the local database, and prints it. Without --once it \
             keeps running: books are re-read every --interval seconds, only the events whose books changed \
-            are re-evaluated, and each opening, change and closing is printed as it happens. Ctrl-C stops.
+            are re-evaluated, and each opening, change and closing is printed as it happens. Ctrl-C stops. \
+            Resolution arbitrage needs something observed (a reading, a published result): give it with \
+            --observations, a JSON Lines file that is re-read for new lines on every pass.
             """)
 
     @OptionGroup var global: GlobalOptions
@@ -44,11 +46,20 @@ struct ScanCommand: AsyncParsableCommand {
     @Option(help: "Books older than this many seconds are not traded on.")
     var maxBookAge = 120.0
 
+    @Option(
+        help: ArgumentHelp(
+            "A JSON Lines file of readings and published results for resolution arbitrage, followed as it grows (see the README).",
+            valueName: "file"))
+    var observations: String?
+
     func validate() throws {
         guard (try? Amount(parsing: minProfit)) != nil else { throw ValidationError("--min-profit must be a decimal amount, e.g. 0.50") }
         guard limit > 0 else { throw ValidationError("--limit must be positive") }
         guard interval >= 1 else { throw ValidationError("--interval must be at least 1 second") }
         guard maxBookAge > 0 else { throw ValidationError("--max-book-age must be positive") }
+        if let observations, !FileManager.default.isReadableFile(atPath: observations) {
+            throw ValidationError("--observations: no readable file at \(observations)")
+        }
         if venues.contains(.manifold) {
             throw ValidationError("the radar reads polymarket and kalshi; manifold (play money, AMM prices) is not scanned")
         }
@@ -63,7 +74,12 @@ struct ScanCommand: AsyncParsableCommand {
         let filter = ScanFilter(kinds: Set(kind.map(\.kind)))
         var radar = Radar(configuration: scanner.options.configuration)
 
-        let first = await scanner.load(into: &radar)
+        var first = await scanner.load(into: &radar)
+        var feed = observations.map { ObservationFile(url: URL(fileURLWithPath: $0)) }
+        var watchlist = ResolutionWatchlist(markets: feed == nil ? [] : first.markets)
+        if feed != nil {
+            first.merge(await scanner.observe(try readObservations(&feed, required: true), watchlist: &watchlist, radar: &radar))
+        }
         first.warnings.forEach(warn)
         try record(first.changes, store)
         if once {
@@ -85,10 +101,31 @@ struct ScanCommand: AsyncParsableCommand {
         while !stopped.isSet {
             try? await Task.sleep(for: .milliseconds(Int64(interval * 1000)))
             if stopped.isSet { break }
-            let pass = await scanner.refresh(&radar)
+            var pass = await scanner.refresh(&radar)
+            if feed != nil {
+                pass.merge(await scanner.observe(
+                    (try? readObservations(&feed, required: false)) ?? [], watchlist: &watchlist, radar: &radar))
+            }
             pass.warnings.forEach(warn)
             try record(pass.changes, store)
             show(pass.changes.filter { filter.accepts($0) })
+        }
+    }
+
+    /// The observations appended since the last read; bad lines are reported and skipped. The
+    /// first read must succeed (a wrong path is a mistake to stop on); later failures are warned
+    /// about and retried on the next pass.
+    func readObservations(_ feed: inout ObservationFile?, required: Bool) throws -> [ResolutionObservation] {
+        guard var file = feed else { return [] }
+        defer { feed = file }
+        do {
+            let batch = try file.readNew()
+            batch.problems.forEach { warn("skipped \($0)") }
+            return batch.observations
+        } catch {
+            if required { throw CLIFailure(error.description, hint: "pass a readable JSON Lines file to --observations") }
+            warn("\(error)")
+            return []
         }
     }
 

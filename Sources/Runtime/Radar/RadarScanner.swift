@@ -36,30 +36,44 @@ public struct RadarScanner: Sendable {
     public struct Pass: Sendable {
         public var changes: [OpportunityChange] = []
         public var warnings: [String] = []
+        /// The markets the venues listed (a load only): what resolution watching chooses from.
+        public var markets: [Market] = []
+
+        /// Appends a later pass: its changes fold into these (an opening then a closing of the
+        /// same opportunity cancel out), its warnings follow.
+        public mutating func merge(_ later: Pass) {
+            changes = OpportunityChangeLog.collapse(changes + later.changes)
+            warnings += later.warnings
+            markets += later.markets
+        }
     }
 
     /// Reads every venue's catalog and books into `radar` and evaluates it with real fees.
     public func load(into radar: inout Radar, now: @Sendable () -> Timestamp = Timestamp.now) async -> Pass {
         var pass = Pass()
         var catalogs: [VenueID: [Market]] = [:]
+        var kalshi = KalshiCatalog()
         for venue in options.venues {
             do {
                 switch venue {
                 case .polymarket: catalogs[venue] = try await loadPolymarket(into: &radar, now: now)
-                case .kalshi: catalogs[venue] = try await loadKalshi(into: &radar, now: now)
+                case .kalshi:
+                    kalshi = try await loadKalshi(into: &radar, now: now)
+                    catalogs[venue] = kalshi.markets
                 default: pass.warnings.append("the radar does not read \(venue) yet; skipped")
                 }
             } catch {
                 pass.warnings.append("\(venue): \(error)")
             }
         }
-        if let polymarket = catalogs[.polymarket], let kalshi = catalogs[.kalshi] {
+        if let polymarket = catalogs[.polymarket], let kalshiMarkets = catalogs[.kalshi] {
             do {
-                try await addPairs(polymarket, kalshi, to: &radar, now: now)
+                try await addPairs(polymarket, kalshiMarkets, catalog: kalshi, to: &radar, warnings: &pass.warnings, now: now)
             } catch {
                 pass.warnings.append("cross-venue pairs: \(error)")
             }
         }
+        pass.markets = options.venues.flatMap { catalogs[$0] ?? [] }
         pass.changes += radar.evaluateAll(now: now())
         await confirmFees(in: &radar, pass: &pass, now: now)
         pass.changes = OpportunityChangeLog.collapse(pass.changes)
@@ -127,9 +141,21 @@ public struct RadarScanner: Sendable {
     /// Finds candidate pairs between the two catalogs, judges their settlement, stores the
     /// automatic verdicts (never touching a user's override), and adds a detector for every pair
     /// whose effective verdict is equivalent, reading the books it needs.
-    func addPairs(_ left: [Market], _ right: [Market], to radar: inout Radar, now: @Sendable () -> Timestamp) async throws {
-        let candidates = PairCandidateFinder().candidates(left, right)
+    func addPairs(
+        _ left: [Market], _ right: [Market], catalog: KalshiCatalog, to radar: inout Radar, warnings: inout [String],
+        now: @Sendable () -> Timestamp
+    ) async throws {
+        var candidates = PairCandidateFinder().candidates(left, right)
         guard !candidates.isEmpty else { return }
+        // The settlement check needs each Kalshi market's source, which only its series states.
+        let kalshiSides = Array(Set(candidates.flatMap { [$0.a, $0.b] }.filter { $0.venue == .kalshi }))
+            .sorted { $0.id < $1.id }
+        let completed = await completeFromSeries(kalshiSides, catalog: catalog, radar: &radar, warnings: &warnings)
+        let byID = Dictionary(completed.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        for index in candidates.indices {
+            if candidates[index].a.venue == .kalshi { candidates[index].a = byID[candidates[index].a.id] ?? candidates[index].a }
+            if candidates[index].b.venue == .kalshi { candidates[index].b = byID[candidates[index].b.id] ?? candidates[index].b }
+        }
         let store = try services.openStore()
         let judged = SettlementEquivalence().pairs(candidates, at: now())
         for pair in judged { try store.upsertAutomatic(pair: pair) }

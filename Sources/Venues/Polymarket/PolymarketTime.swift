@@ -6,13 +6,7 @@ import Foundation
 enum PolymarketTime {
     static func parseISO(_ text: String?) -> Timestamp? {
         guard let text = text?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
-        if let date = try? Date(text, strategy: Date.ISO8601FormatStyle(includingFractionalSeconds: true)) {
-            return Timestamp(date)
-        }
-        if let date = try? Date(text, strategy: Date.ISO8601FormatStyle()) { return Timestamp(date) }
-        if let date = try? Date(text, strategy: Date.ISO8601FormatStyle().year().month().day()) {
-            return Timestamp(date)
-        }
+        if let time = Timestamp(iso8601: text) { return time }
         // Gamma occasionally sends "2026-06-01 12:00:00+00" style values.
         let normalized = text.replacingOccurrences(of: " ", with: "T")
         if normalized != text { return parseISO(normalized) }

@@ -29,12 +29,7 @@ extension KeyedDecodingContainer {
 }
 
 enum KalshiTime {
-    static func parse(_ text: String) -> Timestamp? {
-        if let date = try? Date(text, strategy: .iso8601) { return Timestamp(date) }
-        let fractional = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
-        if let date = try? Date(text, strategy: fractional) { return Timestamp(date) }
-        return nil
-    }
+    static func parse(_ text: String) -> Timestamp? { Timestamp(iso8601: text) }
 }
 
 /// `true`, `"true"`, `1`: venues are not consistent about booleans in older payloads.
