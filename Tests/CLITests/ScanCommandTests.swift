@@ -213,3 +213,87 @@ struct ScanCommandTests {
         }
     }
 }
+
+/// `edgewise scan` without --once: the books follow the market channel, and a change there
+/// closes the Dutch book it removes without waiting for a REST pass.
+@Suite("edgewise scan, live", .requiresSharedFixtures, .timeLimit(.minutes(2)))
+struct LiveScanCommandTests {
+    static func book(_ token: String, asks: [(String, String)]) -> String {
+        let levels = asks.reversed().map { #"{"price":"\#($0.0)","size":"\#($0.1)"}"# }.joined(separator: ",")
+        return """
+            {"event_type":"book","asset_id":"\(token)","market":"0xcond\(token.replacingOccurrences(of: "-yes", with: ""))","bids":[{"price":"0.01","size":"10"}],"asks":[\(levels)],"timestamp":"1790000000100","hash":""}
+            """
+    }
+
+    @Test("a market-channel change closes the Dutch book it removes, and Ctrl-C stops cleanly")
+    func followsTheStream() async throws {
+        let subscribed = ScriptLog()
+        let server = try await LoopbackServer.start(routes: try ScanCommandTests.polymarketRoutes(), webSockets: ["/ws/market": { socket in
+            guard let subscription = try await socket.nextText(ignoring: "PING") else { return }
+            subscribed.add(subscription)
+            try await socket.send("[" + [
+                Self.book("alpha-yes", asks: [("0.30", "40"), ("0.45", "100")]), Self.book("beta-yes", asks: [("0.30", "100")]),
+                Self.book("gamma-yes", asks: [("0.34", "100")]),
+            ].joined(separator: ",") + "]")
+            try await Task.sleep(for: .milliseconds(300))
+            // alpha's 0.30 level is taken: the basket now costs 0.45 + 0.30 + 0.34 = 1.09.
+            try await socket.send("""
+                {"market":"0xcondalpha","price_changes":[{"asset_id":"alpha-yes","price":"0.30","size":"0","side":"SELL","best_bid":"0.01","best_ask":"0.45"}],"timestamp":"1790000000500","event_type":"price_change"}
+                """)
+            while try await socket.nextText(timeout: .seconds(30)) != nil {}
+        }])
+        defer { Task { await server.stop() } }
+        let cli = try EdgewiseProcess(server: server)
+        let started = try cli.start(["scan", "--json", "--venue", "polymarket", "--interval", "60"])
+        let (process, out, _) = started
+        try await eventually("the closing is printed", timeout: .seconds(30)) {
+            ((try? String(contentsOf: out, encoding: .utf8)) ?? "").contains("\"closed\"")
+        }
+        process.interrupt()
+        let result = try await EdgewiseProcess.wait(started, timeout: .seconds(20))
+        #expect(result.status == 0, "\(result.stderr)")
+
+        let records = result.stdout.split(separator: "\n").compactMap {
+            try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
+        }
+        let opened = try #require(records.first)
+        #expect(opened["status"] as? String == "opened" && opened["group"] as? String == "event:polymarket:101", "\(result.stdout)")
+        let closed = try #require(records.last)
+        #expect(closed["status"] as? String == "closed" && closed["id"] as? String == opened["id"] as? String, "\(result.stdout)")
+        // Subscribed to the YES books the radar reads; the REST catalog and books were read once.
+        #expect(subscribed.all.count == 1 && ["alpha-yes", "beta-yes", "gamma-yes"].allSatisfy { subscribed.all[0].contains($0) })
+        #expect(server.requests(path: "/events").count == 1)
+        #expect(server.requests(path: "/books").count == 1)
+    }
+
+    @Test("a dropped market channel closes what was built on its books until fresh snapshots come")
+    func droppedStreamClosesItsOpportunities() async throws {
+        let connections = ScriptLog()
+        let server = try await LoopbackServer.start(routes: try ScanCommandTests.polymarketRoutes(), webSockets: ["/ws/market": { socket in
+            guard try await socket.nextText(ignoring: "PING") != nil else { return }
+            connections.add("connection \(socket.connection)")
+            if socket.connection == 1 {
+                try await socket.send(Self.book("alpha-yes", asks: [("0.30", "40"), ("0.45", "100")]))
+                try await Task.sleep(for: .milliseconds(300))
+                return  // the venue drops the link
+            }
+            // Reconnected, but no snapshot comes: the books stay untrusted.
+            while try await socket.nextText(timeout: .seconds(30)) != nil {}
+        }])
+        defer { Task { await server.stop() } }
+        let cli = try EdgewiseProcess(server: server)
+        let started = try cli.start(["scan", "--json", "--venue", "polymarket", "--interval", "60"])
+        let (process, out, _) = started
+        try await eventually("the closing is printed", timeout: .seconds(30)) {
+            ((try? String(contentsOf: out, encoding: .utf8)) ?? "").contains("\"closed\"")
+        }
+        process.interrupt()
+        let result = try await EdgewiseProcess.wait(started, timeout: .seconds(20))
+        #expect(result.status == 0, "\(result.stderr)")
+        let statuses = result.stdout.split(separator: "\n").compactMap {
+            (try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])?["status"] as? String
+        }
+        #expect(statuses.first == "opened" && statuses.last == "closed", "\(result.stdout)")
+        #expect(result.stderr.contains("market channel dropped"), "\(result.stderr)")
+    }
+}

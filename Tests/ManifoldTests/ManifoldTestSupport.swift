@@ -26,12 +26,6 @@ func client(_ server: LoopbackServer, key: ManifoldAPIKey? = testKey) -> Manifol
 
 
 
-/// What a server script saw, for checking after the fact.
-final class ScriptLog: Sendable {
-    let entries = Mutex<[String]>([])
-    func add(_ entry: String) { entries.withLock { $0.append(entry) } }
-    var all: [String] { entries.withLock { $0 } }
-}
 
 extension LoopbackRequest {
     func header(_ name: String) -> String? { headers.first { $0.name.lowercased() == name.lowercased() }?.value }

@@ -5,11 +5,6 @@ import Foundation
 import Synchronization
 import Testing
 
-final class ScriptLog: Sendable {
-    let entries = Mutex<[String]>([])
-    func add(_ entry: String) { entries.withLock { $0.append(entry) } }
-    var all: [String] { entries.withLock { $0 } }
-}
 
 /// Keeps a server-side connection open until the client goes away.
 func holdOpen(_ socket: LoopbackWebSocket, log: ScriptLog? = nil) async throws {

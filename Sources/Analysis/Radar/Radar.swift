@@ -157,6 +157,14 @@ public struct Radar: Sendable {
         universe.withBook(at: index) { book in try? book.apply(snapshot, receivedAt: receivedAt) }
     }
 
+    /// Marks a book untrustworthy until its next snapshot (its stream lost sync, its connection
+    /// dropped), closing every opportunity built on it.
+    public mutating func invalidateBook(of instrument: InstrumentID, now: Timestamp) -> [OpportunityChange] {
+        guard let index = universe.index(of: instrument) else { return [] }
+        universe.withBook(at: index) { $0.invalidate() }
+        return reevaluate(market: index, now: now)
+    }
+
     /// Re-evaluates the detectors reading one market.
     public mutating func reevaluate(market index: Int, now: Timestamp) -> [OpportunityChange] {
         var changes: [OpportunityChange] = []

@@ -14,8 +14,10 @@ struct ScanCommand: AsyncParsableCommand {
         discussion: """
             Reads the venues' open events and books, prices every opportunity against depth with each \
             market's real fee schedule, stores it in the local database, and prints it. Without --once it \
-            keeps running: books are re-read every --interval seconds, only the events whose books changed \
-            are re-evaluated, and each opening, change and closing is printed as it happens. Ctrl-C stops. \
+            keeps running: the books follow the venues' WebSocket streams (Kalshi's needs API credentials; \
+            without them its books are re-read every --interval seconds), only the events, pairs and sets \
+            whose books changed are re-evaluated, and each opening, change and closing is printed as it \
+            happens. Ctrl-C stops. \
             Resolution arbitrage needs something observed (a reading, a published result): give it with \
             --observations, a JSON Lines file that is re-read for new lines on every pass.
             """)
@@ -40,7 +42,7 @@ struct ScanCommand: AsyncParsableCommand {
     @Option(help: "Events read per venue at most (most active first).")
     var limit = 200
 
-    @Option(help: "Seconds between book refreshes when running continuously.")
+    @Option(help: "Seconds between REST book reads (venues without a stream), observation-file reads and staleness checks when running continuously.")
     var interval = 15.0
 
     @Option(help: "Books older than this many seconds are not traded on.")
@@ -72,24 +74,24 @@ struct ScanCommand: AsyncParsableCommand {
             venues: (venues.isEmpty ? [.polymarket, .kalshi] : venues).map { VenueID($0.rawValue) }, eventLimit: limit,
             configuration: RadarConfiguration(maxBookAge: maxBookAge, minimumProfit: try Amount(parsing: minProfit))))
         let filter = ScanFilter(kinds: Set(kind.map(\.kind)))
-        var radar = Radar(configuration: scanner.options.configuration)
+        var session = RadarSession(scanner: scanner, observations: observations.map { URL(fileURLWithPath: $0) })
 
-        var first = await scanner.load(into: &radar)
-        var feed = observations.map { ObservationFile(url: URL(fileURLWithPath: $0)) }
-        var watchlist = ResolutionWatchlist(markets: feed == nil ? [] : first.markets)
-        if feed != nil {
-            first.merge(await scanner.observe(try readObservations(&feed, required: true), watchlist: &watchlist, radar: &radar))
+        let first: RadarScanner.Pass
+        do {
+            first = try await session.start()
+        } catch {
+            throw CLIFailure(error.description, hint: "pass a readable JSON Lines file to --observations")
         }
         first.warnings.forEach(warn)
         try record(first.changes, store)
         if once {
             let now = Timestamp.now()
-            let open = radar.registry.ranked.filter(filter.accepts)
+            let open = session.radar.registry.ranked.filter(filter.accepts)
             if json {
                 for opportunity in open { try printJSON(OpportunityRecord(opportunity, now: now), pretty: false) }
             } else {
                 print(ScanTable.render(open, now: now))
-                explainExclusions(radar)
+                explainExclusions(session.radar)
             }
             return
         }
@@ -98,34 +100,16 @@ struct ScanCommand: AsyncParsableCommand {
         let trigger = StopTrigger(after: nil) { stopped.set() }
         defer { trigger.cancel() }
         show(first.changes.filter { filter.accepts($0) })
-        while !stopped.isSet {
-            try? await Task.sleep(for: .milliseconds(Int64(interval * 1000)))
-            if stopped.isSet { break }
-            var pass = await scanner.refresh(&radar)
-            if feed != nil {
-                pass.merge(await scanner.observe(
-                    (try? readObservations(&feed, required: false)) ?? [], watchlist: &watchlist, radar: &radar))
-            }
-            pass.warnings.forEach(warn)
-            try record(pass.changes, store)
-            show(pass.changes.filter { filter.accepts($0) })
+        let polled = scanner.options.venues.filter { !session.streamedVenues.contains($0) }
+        if !polled.isEmpty {
+            note("\(polled.map(\.rawValue).joined(separator: ", ")): no stream (Kalshi's needs API credentials); books re-read every \(interval) s")
         }
-    }
-
-    /// The observations appended since the last read; bad lines are reported and skipped. The
-    /// first read must succeed (a wrong path is a mistake to stop on); later failures are warned
-    /// about and retried on the next pass.
-    func readObservations(_ feed: inout ObservationFile?, required: Bool) throws -> [ResolutionObservation] {
-        guard var file = feed else { return [] }
-        defer { feed = file }
-        do {
-            let batch = try file.readNew()
-            batch.problems.forEach { warn("skipped \($0)") }
-            return batch.observations
-        } catch {
-            if required { throw CLIFailure(error.description, hint: "pass a readable JSON Lines file to --observations") }
-            warn("\(error)")
-            return []
+        await session.runLive(
+            options: .init(refreshInterval: .milliseconds(Int64(interval * 1000))), isStopped: { stopped.isSet }
+        ) { pass in
+            pass.warnings.forEach(warn)
+            try? record(pass.changes, store)
+            show(pass.changes.filter { filter.accepts($0) })
         }
     }
 

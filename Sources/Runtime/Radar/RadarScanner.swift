@@ -83,9 +83,11 @@ public struct RadarScanner: Sendable {
     /// Re-reads the books of every market a detector reads and applies them as snapshots, so
     /// only the detectors whose books changed are re-evaluated (an unchanged book re-evaluates
     /// to the same result, which the registry does not report).
-    public func refresh(_ radar: inout Radar, now: @Sendable () -> Timestamp = Timestamp.now) async -> Pass {
+    public func refresh(
+        _ radar: inout Radar, venues: [VenueID]? = nil, now: @Sendable () -> Timestamp = Timestamp.now
+    ) async -> Pass {
         var pass = Pass()
-        for venue in options.venues {
+        for venue in venues ?? options.venues {
             let instruments = radar.watchedMarketIndices.sorted().map { radar.universe.markets[$0].yes }
                 .filter { $0.venue == venue }
             do {
