@@ -4,8 +4,8 @@ import PackageDescription
 import class Foundation.ProcessInfo
 
 // The folder tree is the architecture: Sources/Core is the domain, Sources/Venues/* are the venue
-// adapters, Sources/Information and Sources/Analysis are the first two of the four layers (Strategy
-// and Execution follow as they get content), Sources/Store is the embedded database, Sources/Runtime wires them
+// adapters, Sources/Information, Sources/Analysis, Sources/Decision and Sources/Execution are the four
+// layers, Sources/Store is the embedded database, Sources/Runtime wires them
 // from configuration, and Sources/CLI is the `edgewise` command.
 let package = Package(
     name: "Edgewise",
@@ -22,6 +22,8 @@ let package = Package(
         .library(name: "EdgewiseRuntime", targets: ["EdgewiseRuntime"]),
         .library(name: "EdgewiseManifold", targets: ["EdgewiseManifold"]),
         .library(name: "EdgewiseAnalysis", targets: ["EdgewiseAnalysis"]),
+        .library(name: "EdgewiseDecision", targets: ["EdgewiseDecision"]),
+        .library(name: "EdgewiseExecution", targets: ["EdgewiseExecution"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -35,6 +37,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-websocket", from: "1.6.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-websocket", from: "2.8.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         .target(name: "EdgewiseCore", path: "Sources/Core"),
@@ -105,6 +108,17 @@ let package = Package(
             name: "EdgewiseAnalysis",
             dependencies: ["EdgewiseCore", .product(name: "Logging", package: "swift-log")],
             path: "Sources/Analysis"),
+        // The decision layer: the strategy API, sizing and the independent risk engine.
+        .target(
+            name: "EdgewiseDecision",
+            dependencies: ["EdgewiseCore", "EdgewiseAnalysis"],
+            path: "Sources/Decision"),
+        // The execution layer: the order manager, multi-leg execution, routing and tactics, and
+        // the paper broker that fills against real books.
+        .target(
+            name: "EdgewiseExecution",
+            dependencies: ["EdgewiseCore", "EdgewiseStore", "EdgewiseDecision", .product(name: "Logging", package: "swift-log")],
+            path: "Sources/Execution"),
         .target(
             name: "EdgewiseRuntime",
             dependencies: [
@@ -203,6 +217,20 @@ let package = Package(
             name: "EdgewiseRuntimeTests",
             dependencies: ["EdgewiseRuntime", "EdgewiseCore", "EdgewiseAnalysis"],
             path: "Tests/RuntimeTests"),
+        .testTarget(
+            name: "EdgewiseDecisionTests",
+            dependencies: [
+                "EdgewiseDecision", "EdgewiseCore", "EdgewiseStore", "EdgewiseTestSupport",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            path: "Tests/DecisionTests"),
+        .testTarget(
+            name: "EdgewiseExecutionTests",
+            dependencies: [
+                "EdgewiseExecution", "EdgewiseDecision", "EdgewiseCore", "EdgewiseStore", "EdgewiseTestSupport",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            path: "Tests/ExecutionTests"),
         .testTarget(
             name: "EdgewiseCLITests",
             dependencies: [
