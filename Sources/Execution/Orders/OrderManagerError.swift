@@ -1,0 +1,21 @@
+import EdgewiseCore
+import EdgewiseStore
+
+/// Why the order manager did not do what was asked, and what to do about it.
+public enum OrderManagerError: Error, Sendable, CustomStringConvertible {
+    /// The journal could not be written, so nothing was sent.
+    case journal(StoreError)
+    case noGateway(VenueID)
+    case unknownOrder(ClientOrderID)
+    /// Start-up reconciliation has not run: orders from a previous run may still be live.
+    case notReconciled
+
+    public var description: String {
+        switch self {
+        case .journal(let error): "the order was not journaled, so nothing was sent: \(error)"
+        case .noGateway(let venue): "no connection to \(venue) is configured; check the venue's credentials or run with --paper"
+        case .unknownOrder(let id): "no order \(id) in the journal"
+        case .notReconciled: "orders from the previous run have not been reconciled with the venues yet; call reconcile() first"
+        }
+    }
+}

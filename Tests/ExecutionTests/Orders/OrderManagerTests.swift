@@ -1,0 +1,190 @@
+import EdgewiseCore
+import EdgewiseExecution
+import EdgewiseStore
+import Foundation
+import Testing
+
+/// The order manager against a real SQLite journal and a scripted venue: journal first, every
+/// answer recorded, unknown outcomes looked up before anything is re-sent, and start-up
+/// reconciliation after a crash.
+@Suite("Order manager")
+struct OrderManagerTests {
+    static let token = InstrumentID(venue: .polymarket, token: "yes")
+    static let time = Timestamp(seconds: 1_800_000_000)
+
+    static func store() throws -> EdgewiseStore {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("edgewise-orders-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        return try EdgewiseStore(path: directory.appendingPathComponent(EdgewiseStore.defaultFileName).path)
+    }
+
+    static func intent(size: Size = 10) -> OrderIntent {
+        OrderIntent(instrument: token, marketID: "m1", side: .buy, limitPrice: Price("0.40")!, size: size, purpose: .directional, strategy: "test")
+    }
+
+    static func fill(_ id: String, _ order: ClientOrderID, size: Size) -> Fill {
+        Fill(id: FillID(id), clientOrderID: order, instrument: token, side: .buy, price: Price("0.40")!, size: size, fee: Amount("0.01")!, time: time)
+    }
+
+    static func manager(_ store: EdgewiseStore, _ gateway: ScriptedGateway) async -> OrderManager {
+        let manager = OrderManager(store: store, gateways: [gateway], configuration: .init(settleDelay: .zero), now: { time })
+        _ = await manager.reconcile()
+        return manager
+    }
+
+    @Test("journaled before it is sent; an acknowledgment with fills moves it to filled and stores each fill once")
+    func acceptedWithFills() async throws {
+        let store = try Self.store()
+        let gateway = ScriptedGateway(resendIsIdempotent: false, store: store, script: .init(submissions: [
+            .accepted("v-1", fills: [Self.fill("f1", "o1", size: 4), Self.fill("f2", "o1", size: 6)]),
+        ]))
+        let manager = await Self.manager(store, gateway)
+        let order = try await manager.submit(Self.intent(), id: "o1")
+        #expect(gateway.unjournaledSends.isEmpty && gateway.sent == ["o1"])
+        #expect(order.status == .filled && order.venueOrderID == "v-1")
+        let stored = try #require(try store.order("o1"))
+        #expect(stored.status == .filled && stored.filledSize == 10 && stored.fees == Amount("0.02")!)
+        #expect(try store.fills(clientOrderID: "o1").map(\.id) == ["f1", "f2"])
+        #expect(try store.history(of: "o1").map(\.statusAfter) == [.pendingSubmit, .submitted, .open, .partiallyFilled, .filled])
+    }
+
+    @Test("a rejection is recorded with its reason and nothing is retried")
+    func rejected() async throws {
+        let store = try Self.store()
+        let gateway = ScriptedGateway(resendIsIdempotent: true, store: store, script: .init(submissions: [.rejected(reason: "not enough balance")]))
+        let order = try await Self.manager(store, gateway).submit(Self.intent(), id: "o1")
+        #expect(order.status == .rejected && order.rejectReason == "not enough balance")
+        #expect(gateway.sent == ["o1"] && gateway.lookups.isEmpty)
+    }
+
+    @Test("an unknown outcome is looked up first: found, it is brought up to date and never sent again")
+    func unknownFound() async throws {
+        let store = try Self.store()
+        let gateway = ScriptedGateway(resendIsIdempotent: true, store: store, script: .init(
+            submissions: [.unknown(reason: "timeout after sending")],
+            reports: ["o1": VenueOrderReport(venueOrderID: "v-1", state: .open, fills: [Self.fill("f1", "o1", size: 3)])]))
+        let order = try await Self.manager(store, gateway).submit(Self.intent(), id: "o1")
+        #expect(gateway.sent == ["o1"] && gateway.lookups == ["o1"])
+        #expect(order.status == .partiallyFilled && order.filledSize == 3 && order.venueOrderID == "v-1")
+    }
+
+    @Test("an unknown outcome not found: re-sent once, as the same order, only where the venue refuses duplicates")
+    func unknownNotFound() async throws {
+        let idempotentStore = try Self.store()
+        let idempotent = ScriptedGateway(resendIsIdempotent: true, store: idempotentStore, script: .init(
+            submissions: [.unknown(reason: "502"), .unknown(reason: "502 again")]))
+        let first = try await Self.manager(idempotentStore, idempotent).submit(Self.intent(), id: "o1")
+        #expect(idempotent.sent == ["o1", "o1"])
+        #expect(first.status == .submitted)  // still may be live: reconciliation settles it
+
+        let otherStore = try Self.store()
+        let other = ScriptedGateway(resendIsIdempotent: false, store: otherStore, script: .init(submissions: [.unknown(reason: "502")]))
+        let second = try await Self.manager(otherStore, other).submit(Self.intent(), id: "o2")
+        #expect(other.sent == ["o2"])
+        #expect(second.status == .submitted)
+        #expect(try otherStore.ordersThatMayBeLive().map(\.id) == ["o2"])
+    }
+
+    @Test("start-up: nothing is sent before reconciliation; a crash before the send, a lost ack and fills made while down are each settled once")
+    func reconciliation() async throws {
+        let store = try Self.store()
+        // The previous run: o1 journaled and never sent (crash), o2 sent and its ack lost, o3
+        // acknowledged and then filled while we were down.
+        try store.journal(order: Self.intent().order(id: "o1", at: Self.time))
+        var o2 = Self.intent().order(id: "o2", at: Self.time)
+        try store.journal(order: o2)
+        try o2.apply(.submitted(at: Self.time))
+        try store.update(order: o2, after: .submitted(at: Self.time))
+        var o3 = Self.intent().order(id: "o3", at: Self.time)
+        try store.journal(order: o3)
+        try o3.apply(.submitted(at: Self.time))
+        try store.update(order: o3, after: .submitted(at: Self.time))
+        try o3.apply(.accepted("v-3", at: Self.time))
+        try store.update(order: o3, after: .accepted("v-3", at: Self.time))
+
+        let gateway = ScriptedGateway(resendIsIdempotent: true, store: store, script: .init(reports: [
+            "o2": VenueOrderReport(venueOrderID: "v-2", state: .open),
+            "o3": VenueOrderReport(venueOrderID: "v-3", state: .filled, fills: [Self.fill("f3a", "o3", size: 4), Self.fill("f3b", "o3", size: 6)]),
+        ]))
+        let manager = OrderManager(store: store, gateways: [gateway], configuration: .init(settleDelay: .zero), now: { Self.time })
+        await #expect(throws: OrderManagerError.self) { try await manager.submit(Self.intent()) }
+        #expect(gateway.sent.isEmpty)
+
+        let found = await manager.reconcile()
+        #expect(found.findings["o1"] == .neverArrived)
+        #expect(found.findings["o2"] == .updated(.open, newFills: 0))
+        #expect(found.findings["o3"] == .updated(.filled, newFills: 2))
+        #expect(gateway.sent.isEmpty)  // reconciling never sends
+        #expect(try store.order("o1")?.status == .rejected)
+        #expect(try store.order("o2")?.venueOrderID == "v-2")
+        #expect(try store.fills(clientOrderID: "o3").count == 2)
+
+        // A second reconciliation (another restart) changes nothing and books nothing twice.
+        let again = await OrderManager(store: store, gateways: [gateway], configuration: .init(settleDelay: .zero), now: { Self.time }).reconcile()
+        #expect(again.findings.keys.sorted() == ["o2"])
+        #expect(try store.fills(clientOrderID: "o3").count == 2)
+    }
+
+    @Test("a venue that cannot be asked leaves orders as they were")
+    func unreachableVenue() async throws {
+        let store = try Self.store()
+        try store.journal(order: Self.intent().order(id: "o1", at: Self.time))
+        let gateway = ScriptedGateway(resendIsIdempotent: true, store: store, script: .init(lookupFails: true))
+        let found = await OrderManager(store: store, gateways: [gateway], configuration: .init(settleDelay: .zero), now: { Self.time }).reconcile()
+        #expect(found.findings["o1"] == .unreachable("venue unreachable"))
+        #expect(try store.order("o1")?.status == .pendingSubmit)
+    }
+
+    @Test("cancelAll cancels every live order; one that filled meanwhile is brought up to date instead")
+    func cancelAll() async throws {
+        let store = try Self.store()
+        let gateway = ScriptedGateway(resendIsIdempotent: false, store: store, script: .init(
+            submissions: [.accepted("v-1", fills: []), .accepted("v-2", fills: [])],
+            cancellations: [.cancelled, .notOpen(reason: "already filled")],
+            reports: ["o2": VenueOrderReport(venueOrderID: "v-2", state: .filled, fills: [Self.fill("f2", "o2", size: 10)])]))
+        let manager = await Self.manager(store, gateway)
+        _ = try await manager.submit(Self.intent(), id: "o1")
+        _ = try await manager.submit(Self.intent(), id: "o2")
+        let after = await manager.cancelAll()
+        #expect(gateway.cancelled == ["o1", "o2"])
+        #expect(Dictionary(uniqueKeysWithValues: after.map { ($0.id, $0.status) }) == ["o1": .cancelled, "o2": .filled])
+        #expect(try store.ordersThatMayBeLive().isEmpty)
+    }
+
+    @Test("a venue event applied twice (a re-delivered fill) is booked once")
+    func redeliveredFill() async throws {
+        let store = try Self.store()
+        let gateway = ScriptedGateway(resendIsIdempotent: false, store: store, script: .init(submissions: [.accepted("v-1", fills: [])]))
+        let manager = await Self.manager(store, gateway)
+        _ = try await manager.submit(Self.intent(), id: "o1")
+        let fill = Self.fill("f1", "o1", size: 5)
+        _ = try await manager.apply(.filled(fill), to: "o1")
+        let again = try await manager.apply(.filled(fill), to: "o1")
+        #expect(again.filledSize == 5)
+        #expect(try store.fills(clientOrderID: "o1").count == 1)
+    }
+}
+
+/// Pacing is arithmetic on the times given, so it is checked exactly.
+@Suite("Token bucket")
+struct TokenBucketTests {
+    @Test("a burst up to the capacity goes at once; then one request per 1/rate, and idle time refills")
+    func pacing() {
+        var bucket = TokenBucket(capacity: 2, perSecond: 4)
+        let t0 = Timestamp(seconds: 100)
+        #expect(bucket.reserve(at: t0) == .zero)
+        #expect(bucket.reserve(at: t0) == .zero)
+        #expect(bucket.reserve(at: t0) == .milliseconds(250))
+        #expect(bucket.reserve(at: t0) == .milliseconds(500))
+        // A second later the two queued requests are paid for and two tokens are back.
+        let t1 = Timestamp(seconds: 101)
+        #expect(bucket.reserve(at: t1) == .zero)
+        #expect(bucket.reserve(at: t1) == .zero)
+        #expect(bucket.reserve(at: t1) == .milliseconds(250))
+        // Long idle refills only to the capacity.
+        let t2 = Timestamp(seconds: 1_000)
+        #expect(bucket.reserve(at: t2) == .zero)
+        #expect(bucket.reserve(at: t2) == .zero)
+        #expect(bucket.reserve(at: t2) == .milliseconds(250))
+    }
+}
