@@ -54,7 +54,12 @@ public actor OrderManager {
     public func submit(_ intent: OrderIntent, id: ClientOrderID = .generate()) async throws(OrderManagerError) -> Order {
         guard reconciled else { throw .notReconciled }
         guard let gateway = gateways[intent.instrument.venue] else { throw .noGateway(intent.instrument.venue) }
-        var order = intent.order(id: id, at: now())
+        var order: Order
+        do {
+            order = try await gateway.prepare(intent.order(id: id, at: now()))
+        } catch {
+            throw .refusedBeforeSending(gateway.venue, error.reason)
+        }
         do { try store.journal(order: order) } catch { throw .journal(error) }
 
         await pace(gateway.venue)

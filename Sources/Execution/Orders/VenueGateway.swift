@@ -10,6 +10,11 @@ public protocol VenueGateway: Sendable {
     /// had an unknown outcome, and which a lookup did not find, be sent again.
     var resendIsIdempotent: Bool { get }
 
+    /// The venue's own checks and preparation before anything is journaled: tick, minimum size,
+    /// balance, and whatever identity the venue will know the order by (Polymarket's order hash
+    /// comes from the signature, and must be in the journal before the send so that a crash can
+    /// be reconciled). Throws when the order cannot be sent as it is; nothing was journaled.
+    func prepare(_ order: Order) async throws(GatewayError) -> Order
     /// Sends an order that is already journaled.
     func submit(_ order: Order) async -> GatewaySubmission
     /// Asks the venue to cancel an order it accepted.
@@ -18,6 +23,11 @@ public protocol VenueGateway: Sendable {
     /// id, among open orders and trades — or nil when it has no trace of it. Throws when the
     /// venue could not be asked, in which case nothing may be concluded.
     func lookup(_ order: Order) async throws(GatewayError) -> VenueOrderReport?
+}
+
+extension VenueGateway {
+    /// Venues that need no preparation send the order as it is.
+    public func prepare(_ order: Order) async throws(GatewayError) -> Order { order }
 }
 
 /// What a send came to.

@@ -48,6 +48,16 @@ struct OrderManagerTests {
         #expect(try store.history(of: "o1").map(\.statusAfter) == [.pendingSubmit, .submitted, .open, .partiallyFilled, .filled])
     }
 
+    @Test("an order the venue's checks refuse is neither journaled nor sent")
+    func refusedBeforeSending() async throws {
+        let store = try Self.store()
+        let gateway = ScriptedGateway(resendIsIdempotent: false, store: store, script: .init(refusal: "price 0.405 is off the 0.01 tick"))
+        let manager = await Self.manager(store, gateway)
+        await #expect(throws: OrderManagerError.self) { try await manager.submit(Self.intent(), id: "o1") }
+        #expect(try store.order("o1") == nil)
+        #expect(gateway.sent.isEmpty)
+    }
+
     @Test("a rejection is recorded with its reason and nothing is retried")
     func rejected() async throws {
         let store = try Self.store()

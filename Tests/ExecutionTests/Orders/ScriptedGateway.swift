@@ -15,6 +15,8 @@ final class ScriptedGateway: VenueGateway {
         /// What lookup answers, per client order id; missing: no trace.
         var reports: [ClientOrderID: VenueOrderReport] = [:]
         var lookupFails = false
+        /// When set, prepare refuses every order with this reason.
+        var refusal: String?
         var sent: [ClientOrderID] = []
         var cancelled: [ClientOrderID] = []
         var lookups: [ClientOrderID] = []
@@ -34,6 +36,11 @@ final class ScriptedGateway: VenueGateway {
     var cancelled: [ClientOrderID] { script.withLock { $0.cancelled } }
     var unjournaledSends: [ClientOrderID] { script.withLock { $0.unjournaledSends } }
     func setReport(_ report: VenueOrderReport?, for id: ClientOrderID) { script.withLock { $0.reports[id] = report } }
+
+    func prepare(_ order: Order) async throws(GatewayError) -> Order {
+        if let refusal = script.withLock({ $0.refusal }) { throw GatewayError(refusal) }
+        return order
+    }
 
     func submit(_ order: Order) async -> GatewaySubmission {
         let journaled = ((try? store.order(order.id)) ?? nil) != nil
