@@ -129,3 +129,58 @@ struct PaperBrokerPropertyTests {
         }
     }
 }
+
+extension PaperBrokerPropertyTests {
+    /// Orders, book changes, trades and cancels interleaved: whatever the flow, an order never
+    /// fills beyond its size or at a price worse than its limit, and its fills add up to what the
+    /// broker's copy of it says.
+    @Test func mixedFlowsNeverOverfillOrTradeThroughTheLimit() async {
+        await propertyCheck(count: 300, input: Self.seeds.array(of: 1...40)) {
+            Self.checkMixed($0)
+        }
+    }
+
+    static func checkMixed(_ seeds: [Int]) {
+        var broker = PaperBroker(markets: paperMarkets)
+        // Asks 0.45–0.64 and bids 0.25–0.44 keep every book change uncrossed.
+        _ = broker.apply(
+            paperSnapshot(bids: [level("0.44", 50), level("0.40", 100)], asks: [level("0.45", 50), level("0.50", 100)]),
+            receivedAt: paperTime(0))
+        var orders: [ClientOrderID: Order] = [:]
+        var filled: [ClientOrderID: Int64] = [:]
+        for (index, seed) in seeds.enumerated() {
+            let time = paperTime(Int64(index + 1))
+            let events: [PaperOrderEvent]
+            switch seed % 4 {
+            case 0:
+                var order = Self.order(seed / 4, index)
+                order.limitPrice = Price(units: 250_000 + Int64((seed / 4) % 40) * 10_000)
+                orders[order.id] = order
+                events = broker.submit(order, at: time)
+            case 1:
+                let bid = (seed / 4) % 2 == 0
+                let price = Price(units: (bid ? 250_000 : 450_000) + Int64((seed / 8) % 20) * 10_000)
+                let size = Size(integerLiteral: Int64((seed / 160) % 4 == 0 ? 0 : 1 + (seed / 640) % 300))
+                events = broker.apply(paperDelta([.set(bid ? .bid : .ask, price, size)]), receivedAt: time)
+            case 2:
+                let aggressor: OrderSide? = [OrderSide.buy, .sell, nil][(seed / 4) % 3]
+                let price = Price(units: 250_000 + Int64((seed / 12) % 40) * 10_000)
+                events = broker.apply(paperTrade(price.description, Int64(1 + (seed / 480) % 200), aggressor: aggressor), receivedAt: time)
+            default:
+                events = broker.cancel(ClientOrderID("p\((seed / 4) % max(1, index))"), at: time)
+            }
+            for fill in events.fills {
+                let order = orders[fill.clientOrderID!]!
+                #expect(order.side == .buy ? fill.price <= order.limitPrice : fill.price >= order.limitPrice)
+                if fill.liquidity == .maker { #expect(fill.price == order.limitPrice) }
+                filled[order.id, default: 0] += fill.size.units
+            }
+        }
+        for (id, order) in orders {
+            let paper = broker.order(id)!
+            #expect(paper.filledSize <= order.size)
+            #expect(paper.filledSize.units == filled[id] ?? 0)
+            #expect(paper.status.isTerminal || broker.openOrders.contains { $0.id == id } || paper.status == .rejected)
+        }
+    }
+}
