@@ -80,7 +80,11 @@ public struct PaperBroker: Sendable {
     public mutating func submit(_ order: Order, at time: Timestamp) -> [PaperOrderEvent] {
         var events = advance(to: time)
         guard orders[order.id] == nil else {
-            return events + [PaperOrderEvent(order: order.id, event: .rejected(reason: PaperRejection.duplicateOrder(order.id).description, at: time))]
+            return events + [
+                PaperOrderEvent(
+                    order: order.id,
+                    event: .rejected(reason: PaperRejection.duplicateOrder(order.id).description, at: time))
+            ]
         }
         guard order.status == .pendingSubmit || order.status == .submitted else {
             // Not recorded: the paper venue never had this order, and its state is the caller's.
@@ -114,7 +118,9 @@ public struct PaperBroker: Sendable {
         if order.timeInForce == .fillOrKill && wanted > 0 { takes = [] }
         for take in takes {
             liquidity.consume(takingSide, take.price, take.units)
-            events.append(fill(order.id, route: route, market: market, bookPrice: take.price, units: take.units, .taker, at: time))
+            events.append(
+                fill(order.id, route: route, market: market, bookPrice: take.price, units: take.units, .taker, at: time)
+            )
         }
         books[route.book] = liquidity
 
@@ -191,7 +197,8 @@ public struct PaperBroker: Sendable {
         case .market(let notice):
             guard notice.kind == .resolved else { break }
             let tokens = Set(notice.tokens.map { InstrumentID(venue: notice.venue, token: $0) })
-            let cancelled = Set(resting.filter { tokens.contains($0.route.instrument) || tokens.contains($0.book) }.map(\.id))
+            let cancelled = Set(
+                resting.filter { tokens.contains($0.route.instrument) || tokens.contains($0.book) }.map(\.id))
             let ids = resting.map(\.id).filter { cancelled.contains($0) }
             resting.removeAll { cancelled.contains($0.id) }
             events += ids.map { record(.cancelled(at: receivedAt), $0) }
@@ -219,7 +226,9 @@ public struct PaperBroker: Sendable {
         let route = Route(order: order, source: market.source)
         guard let liquidity = books[route.book], liquidity.isUsable else { return .failure(.noBook(route.book)) }
         if let tick = market.tickSize ?? liquidity.book.tickSize {
-            guard order.limitPrice.isMultiple(of: tick) else { return .failure(.offTick(price: order.limitPrice, tick: tick)) }
+            guard order.limitPrice.isMultiple(of: tick) else {
+                return .failure(.offTick(price: order.limitPrice, tick: tick))
+            }
             guard order.limitPrice.isValid(tick: tick) else { return .failure(.priceOutOfRange(order.limitPrice)) }
         } else if !order.limitPrice.isInsideUnitInterval {
             return .failure(.priceOutOfRange(order.limitPrice))
@@ -227,7 +236,8 @@ public struct PaperBroker: Sendable {
         if order.postOnly, let best = liquidity.availableLevels(route.side.takingSide).first,
             route.isMarketable(against: best.price)
         {
-            return .failure(.postOnlyWouldCross(side: order.side, limit: order.limitPrice, against: route.orderPrice(best.price)))
+            return .failure(
+                .postOnlyWouldCross(side: order.side, limit: order.limitPrice, against: route.orderPrice(best.price)))
         }
         return .success(market)
     }
@@ -247,7 +257,10 @@ public struct PaperBroker: Sendable {
                 liquidity.consume(order.side.takingSide, level.price, units)
                 remaining -= units
                 order.ahead = 0
-                events.append(fill(order.id, route: order.route, market: order.market, bookPrice: order.price, units: units, .maker, at: time))
+                events.append(
+                    fill(
+                        order.id, route: order.route, market: order.market, bookPrice: order.price, units: units,
+                        .maker, at: time))
             }
             resting[index] = order
         }
@@ -287,7 +300,10 @@ public struct PaperBroker: Sendable {
             resting[index] = order
             guard units > 0 else { continue }
             volume -= units
-            events.append(fill(order.id, route: order.route, market: order.market, bookPrice: order.price, units: units, .maker, at: time))
+            events.append(
+                fill(
+                    order.id, route: order.route, market: order.market, bookPrice: order.price, units: units, .maker,
+                    at: time))
         }
         removeFilled()
         return events

@@ -89,7 +89,8 @@ public enum PaperRejection: Error, Hashable, Sendable, CustomStringConvertible {
         case .duplicateOrder(let id): "order \(id) was already submitted"
         case .notNew(let id, let status): "order \(id) is \(status.rawValue), not a new order"
         case .unknownInstrument(let i): "\(i) is not a market the paper broker was configured for"
-        case .noBook(let i): "no synchronized book for \(i); the paper broker never fills against a book it does not have"
+        case .noBook(let i):
+            "no synchronized book for \(i); the paper broker never fills against a book it does not have"
         case .emptySize: "the order size must be positive"
         case .offTick(let price, let tick): "price \(price) is not on the market's tick of \(tick)"
         case .priceOutOfRange(let price): "price \(price) is outside the market's tradable range"

@@ -144,7 +144,8 @@ extension PaperBrokerPropertyTests {
         var broker = PaperBroker(markets: paperMarkets)
         // Asks 0.45–0.64 and bids 0.25–0.44 keep every book change uncrossed.
         _ = broker.apply(
-            paperSnapshot(bids: [level("0.44", 50), level("0.40", 100)], asks: [level("0.45", 50), level("0.50", 100)]),
+            paperSnapshot(
+                bids: [level("0.44", 50), level("0.40", 100)], asks: [level("0.45", 50), level("0.50", 100)]),
             receivedAt: paperTime(0))
         var orders: [ClientOrderID: Order] = [:]
         var filled: [ClientOrderID: Int64] = [:]
@@ -165,7 +166,9 @@ extension PaperBrokerPropertyTests {
             case 2:
                 let aggressor: OrderSide? = [OrderSide.buy, .sell, nil][(seed / 4) % 3]
                 let price = Price(units: 250_000 + Int64((seed / 12) % 40) * 10_000)
-                events = broker.apply(paperTrade(price.description, Int64(1 + (seed / 480) % 200), aggressor: aggressor), receivedAt: time)
+                events = broker.apply(
+                    paperTrade(price.description, Int64(1 + (seed / 480) % 200), aggressor: aggressor), receivedAt: time
+                )
             default:
                 events = broker.cancel(ClientOrderID("p\((seed / 4) % max(1, index))"), at: time)
             }

@@ -12,7 +12,9 @@ struct PaperBrokerTakingTests {
         #expect(events.first == PaperOrderEvent(order: "walk", event: .accepted(venueID, at: paperTime(1))))
         #expect(events.count == 4)
         // 2% × p × (1 − p) per share: 100 × 0.0048, 50 × 0.004838, 50 × 0.004872.
-        let expected: [(String, Int64, String)] = [("0.40", 100, "0.48"), ("0.41", 50, "0.2419"), ("0.42", 50, "0.2436")]
+        let expected: [(String, Int64, String)] = [
+            ("0.40", 100, "0.48"), ("0.41", 50, "0.2419"), ("0.42", 50, "0.2436"),
+        ]
         #expect(events.fills.count == 3)
         for (index, (fill, want)) in zip(events.fills, expected).enumerated() {
             #expect(fill.id == FillID("walk-fill-\(index + 1)"))
@@ -86,7 +88,9 @@ struct PaperBrokerTakingTests {
 
     @Test func depthOurFillsTookIsNotTakenAgainUntilTheBookAddsSize() {
         var broker = paperBroker()
-        #expect(broker.submit(paperOrder("a", .buy, "0.40", 100, .fillAndKill), at: paperTime(1)).fills.map(\.size) == [100])
+        #expect(
+            broker.submit(paperOrder("a", .buy, "0.40", 100, .fillAndKill), at: paperTime(1)).fills.map(\.size) == [100]
+        )
         // The venue still shows 100 at 0.40, but we took them.
         #expect(broker.book(paperYes)?.size(at: Price("0.40")!, side: .ask) == 100)
         #expect(broker.submit(paperOrder("b", .buy, "0.40", 100, .fillAndKill), at: paperTime(2)).fills.isEmpty)
@@ -101,18 +105,21 @@ struct PaperBrokerTakingTests {
 
         // 50 more join the level: only those are new.
         _ = broker.apply(paperDelta([.set(.ask, Price("0.40")!, 150)]), receivedAt: paperTime(5))
-        #expect(broker.submit(paperOrder("d", .buy, "0.40", 100, .fillAndKill), at: paperTime(6)).fills.map(\.size) == [50])
+        #expect(
+            broker.submit(paperOrder("d", .buy, "0.40", 100, .fillAndKill), at: paperTime(6)).fills.map(\.size) == [50])
 
         // The level empties and refills: the new size is all available.
         _ = broker.apply(paperDelta([.set(.ask, Price("0.40")!, 0)]), receivedAt: paperTime(7))
         _ = broker.apply(paperDelta([.set(.ask, Price("0.40")!, 80)]), receivedAt: paperTime(8))
-        #expect(broker.submit(paperOrder("e", .buy, "0.40", 100, .fillAndKill), at: paperTime(9)).fills.map(\.size) == [80])
+        #expect(
+            broker.submit(paperOrder("e", .buy, "0.40", 100, .fillAndKill), at: paperTime(9)).fills.map(\.size) == [80])
     }
 
     @Test func noIsBoughtAgainstTheYesBidsMirrored() {
         var broker = paperBroker()
         // Buying NO at ≤ 0.64 is selling YES at ≥ 0.36: YES bids 0.38 × 100 and 0.37 × 200.
-        let events = broker.submit(paperOrder("no", .buy, "0.64", 120, .fillAndKill, instrument: paperNo), at: paperTime(1))
+        let events = broker.submit(
+            paperOrder("no", .buy, "0.64", 120, .fillAndKill, instrument: paperNo), at: paperTime(1))
         #expect(events.fills.map(\.instrument) == [paperNo, paperNo])
         #expect(events.fills.map(\.side) == [.buy, .buy])
         #expect(events.fills.map(\.price) == [Price("0.62")!, Price("0.63")!])
@@ -244,7 +251,10 @@ struct PaperBrokerRestingTests {
     @Test func cancelRemovesARestingOrderOnce() {
         var broker = paperBroker()
         _ = broker.submit(paperOrder("rest", .buy, "0.38", 10), at: paperTime(1))
-        #expect(broker.cancel("rest", at: paperTime(2)) == [PaperOrderEvent(order: "rest", event: .cancelled(at: paperTime(2)))])
+        #expect(
+            broker.cancel("rest", at: paperTime(2)) == [
+                PaperOrderEvent(order: "rest", event: .cancelled(at: paperTime(2)))
+            ])
         #expect(broker.cancel("rest", at: paperTime(3)).isEmpty)
         #expect(broker.cancel("never", at: paperTime(3)).isEmpty)
         #expect(broker.openOrders.isEmpty)
@@ -264,7 +274,10 @@ struct PaperBrokerRestingTests {
         var broker = paperBroker()
         _ = broker.submit(paperOrder("no", .buy, "0.58", 10, instrument: paperNo), at: paperTime(1))
         let notice = MarketNotice(kind: .resolved, venue: .polymarket, marketID: "m", tokens: [paperYes.token])
-        #expect(broker.apply(.market(notice), receivedAt: paperTime(2)) == [PaperOrderEvent(order: "no", event: .cancelled(at: paperTime(2)))])
+        #expect(
+            broker.apply(.market(notice), receivedAt: paperTime(2)) == [
+                PaperOrderEvent(order: "no", event: .cancelled(at: paperTime(2)))
+            ])
     }
 }
 
@@ -272,7 +285,9 @@ struct PaperBrokerRestingTests {
 struct PaperBrokerRuleTests {
     func rejection(_ order: Order, _ broker: inout PaperBroker) -> String? {
         let events = broker.submit(order, at: paperTime(1))
-        guard events.count == 1, case .rejected(let reason, let at) = events[0].event, at == paperTime(1) else { return nil }
+        guard events.count == 1, case .rejected(let reason, let at) = events[0].event, at == paperTime(1) else {
+            return nil
+        }
         #expect(broker.order(order.id)?.status == .rejected)
         return reason
     }
@@ -287,23 +302,33 @@ struct PaperBrokerRuleTests {
 
     @Test func sizesBelowTheMinimumOrOffTheGridAreRejected() {
         var broker = paperBroker()
-        #expect(rejection(paperOrder("x", .buy, "0.38", 4), &broker) == PaperRejection.belowMinimum(size: 4, minimum: 5).description)
-        let odd = Order(id: "y", instrument: paperYes, side: .buy, limitPrice: Price("0.38")!, size: Size("5.005")!, createdAt: paperTime(0))
-        #expect(rejection(odd, &broker) == PaperRejection.offSizeGrid(size: Size("5.005")!, increment: Size("0.01")!).description)
+        #expect(
+            rejection(paperOrder("x", .buy, "0.38", 4), &broker)
+                == PaperRejection.belowMinimum(size: 4, minimum: 5).description)
+        let odd = Order(
+            id: "y", instrument: paperYes, side: .buy, limitPrice: Price("0.38")!, size: Size("5.005")!,
+            createdAt: paperTime(0))
+        #expect(
+            rejection(odd, &broker)
+                == PaperRejection.offSizeGrid(size: Size("5.005")!, increment: Size("0.01")!).description)
     }
 
     @Test func postOnlyThatWouldCrossIsRejectedAndOneThatRestsIsAccepted() {
         var broker = paperBroker()
         #expect(
             rejection(paperOrder("x", .buy, "0.40", 10, postOnly: true), &broker)
-                == PaperRejection.postOnlyWouldCross(side: .buy, limit: Price("0.40")!, against: Price("0.40")!).description)
-        #expect(rejection(paperOrder("y", .buy, "0.39", 10, .fillAndKill, postOnly: true), &broker) == PaperRejection.postOnlyNotResting.description)
+                == PaperRejection.postOnlyWouldCross(side: .buy, limit: Price("0.40")!, against: Price("0.40")!)
+                .description)
+        #expect(
+            rejection(paperOrder("y", .buy, "0.39", 10, .fillAndKill, postOnly: true), &broker)
+                == PaperRejection.postOnlyNotResting.description)
         let events = broker.submit(paperOrder("z", .buy, "0.39", 10, postOnly: true), at: paperTime(1))
         #expect(events == [PaperOrderEvent(order: "z", event: .accepted("paper-z", at: paperTime(1)))])
         // A NO post-only buy at 0.62 would sell YES into the 0.38 bid.
         #expect(
             rejection(paperOrder("n", .buy, "0.62", 10, postOnly: true, instrument: paperNo), &broker)
-                == PaperRejection.postOnlyWouldCross(side: .buy, limit: Price("0.62")!, against: Price("0.62")!).description)
+                == PaperRejection.postOnlyWouldCross(side: .buy, limit: Price("0.62")!, against: Price("0.62")!)
+                .description)
     }
 
     @Test func ordersWithoutABookOrAMarketOrWithADuplicateIdAreRejected() {
@@ -312,11 +337,18 @@ struct PaperBrokerRuleTests {
 
         var broker = paperBroker()
         let other = InstrumentID(venue: .kalshi, token: "KX:yes")
-        #expect(rejection(paperOrder("y", .buy, "0.38", 10, instrument: other), &broker) == PaperRejection.unknownInstrument(other).description)
+        #expect(
+            rejection(paperOrder("y", .buy, "0.38", 10, instrument: other), &broker)
+                == PaperRejection.unknownInstrument(other).description)
 
         _ = broker.submit(paperOrder("dup", .buy, "0.38", 10), at: paperTime(1))
         let again = broker.submit(paperOrder("dup", .buy, "0.40", 50), at: paperTime(2))
-        #expect(again == [PaperOrderEvent(order: "dup", event: .rejected(reason: PaperRejection.duplicateOrder("dup").description, at: paperTime(2)))])
+        #expect(
+            again == [
+                PaperOrderEvent(
+                    order: "dup",
+                    event: .rejected(reason: PaperRejection.duplicateOrder("dup").description, at: paperTime(2)))
+            ])
         #expect(broker.order("dup")?.status == .open)
         #expect(broker.order("dup")?.size == 10)
     }
@@ -334,7 +366,8 @@ struct PaperBrokerRuleTests {
         // Crossed: a message was missed.
         #expect(broker.apply(paperDelta([.set(.ask, Price("0.38")!, 50)]), receivedAt: paperTime(2)).isEmpty)
         #expect(rejection(paperOrder("x", .buy, "0.40", 10), &broker) == PaperRejection.noBook(paperYes).description)
-        let resync = broker.apply(paperSnapshot(bids: [level("0.37", 10)], asks: [level("0.38", 3)]), receivedAt: paperTime(3))
+        let resync = broker.apply(
+            paperSnapshot(bids: [level("0.37", 10)], asks: [level("0.38", 3)]), receivedAt: paperTime(3))
         #expect(resync.fills.map(\.size) == [3])
     }
 }

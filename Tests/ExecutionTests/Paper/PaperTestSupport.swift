@@ -33,8 +33,13 @@ func paperDelta(_ changes: [BookChange], instrument: InstrumentID = paperYes) ->
     .bookDelta(BookDelta(instrument: instrument, changes: changes))
 }
 
-func paperTrade(_ price: String, _ size: Int64, aggressor: OrderSide?, instrument: InstrumentID = paperYes) -> MarketDataEvent {
-    .trade(TradeTick(instrument: instrument, price: Price(price)!, size: Size(integerLiteral: size), aggressor: aggressor, venueTimestamp: nil))
+func paperTrade(_ price: String, _ size: Int64, aggressor: OrderSide?, instrument: InstrumentID = paperYes)
+    -> MarketDataEvent
+{
+    .trade(
+        TradeTick(
+            instrument: instrument, price: Price(price)!, size: Size(integerLiteral: size), aggressor: aggressor,
+            venueTimestamp: nil))
 }
 
 func paperOrder(
