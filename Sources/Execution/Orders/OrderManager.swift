@@ -70,9 +70,10 @@ public actor OrderManager {
     private func send(_ sent: Order, via gateway: any VenueGateway, resent: Bool) async -> Order {
         var order = sent
         switch await gateway.submit(order) {
-        case .accepted(let venueID, let fills):
+        case .accepted(let venueID, let fills, let ended):
             order = record(order, .accepted(venueID, at: now()))
             for fill in fills { order = record(order, .filled(fill)) }
+            if let ended { order = apply(VenueOrderReport(venueOrderID: venueID, state: ended), to: order) }
         case .rejected(let reason):
             order = record(order, .rejected(reason: reason, at: now()))
         case .unknown(let reason):

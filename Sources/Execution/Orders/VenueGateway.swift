@@ -32,8 +32,10 @@ extension VenueGateway {
 
 /// What a send came to.
 public enum GatewaySubmission: Hashable, Sendable {
-    /// The venue took the order; `fills` are the executions it reported with the acknowledgment.
-    case accepted(VenueOrderID, fills: [Fill])
+    /// The venue took the order; `fills` are the executions it reported with the acknowledgment,
+    /// and `ended` says whether the order is already over (a fill-and-kill's unfilled rest
+    /// cancelled, a fill-or-kill that could not fill) rather than resting.
+    case accepted(VenueOrderID, fills: [Fill], ended: VenueOrderReport.State? = nil)
     /// The venue refused it; nothing was placed.
     case rejected(reason: String)
     /// The request may or may not have reached the venue (a timeout after sending, a 5xx, a
