@@ -19,6 +19,7 @@ enum Migrations {
         Step(identifier: "v2_positions_cash", version: 2, body: v2),
         Step(identifier: "v3_market_pairs", version: 3, body: v3),
         Step(identifier: "v4_opportunities", version: 4, body: v4),
+        Step(identifier: "v5_risk", version: 5, body: v5),
     ]
 
     /// The newest schema version this binary understands.
@@ -240,6 +241,36 @@ enum Migrations {
             ) STRICT;
             CREATE INDEX opportunities_open ON opportunities(closed_at_ns, profit_units);
             CREATE INDEX opportunities_kind ON opportunities(kind, last_seen_ns);
+            """)
+    }
+
+    /// The risk engine's memory across restarts: the kill switch (one row; a tripped switch stays
+    /// tripped until reset by hand) and the equity watermarks the daily-loss and drawdown limits
+    /// are measured from (one row), so that restarting the agent resets neither.
+    private static func v5(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE kill_switch (
+                id INTEGER PRIMARY KEY NOT NULL CHECK (id = 1),
+                tripped INTEGER NOT NULL CHECK (tripped IN (0, 1)),
+                reason_json TEXT,
+                tripped_at_ns INTEGER,
+                reset_at_ns INTEGER,
+                reset_note TEXT,
+                reset_cleared_json TEXT,
+                updated_at_ns INTEGER NOT NULL,
+                CHECK ((tripped = 1) = (reason_json IS NOT NULL AND tripped_at_ns IS NOT NULL))
+            ) STRICT;
+
+            CREATE TABLE equity_watermarks (
+                id INTEGER PRIMARY KEY NOT NULL CHECK (id = 1),
+                day INTEGER NOT NULL,
+                start_of_day_units INTEGER NOT NULL,
+                peak_units INTEGER NOT NULL,
+                peak_at_ns INTEGER NOT NULL,
+                last_units INTEGER NOT NULL,
+                last_at_ns INTEGER NOT NULL,
+                updated_at_ns INTEGER NOT NULL
+            ) STRICT;
             """)
     }
 }
