@@ -32,7 +32,7 @@ import EdgewiseCore
 /// - When a book loses synchronization (a sequence gap, a crossed book) nothing fills against it
 ///   and new orders on it are rejected until a snapshot arrives.
 public struct PaperBroker: Sendable {
-    private let markets: @Sendable (InstrumentID) -> PaperMarket?
+    let markets: @Sendable (InstrumentID) -> PaperMarket?
     private var books: [InstrumentID: PaperLiquidity] = [:]
     private var orders: [ClientOrderID: Order] = [:]
     private var fillCounts: [ClientOrderID: Int] = [:]

@@ -29,6 +29,8 @@ public actor PaperExchange {
 
     public var openOrders: [Order] { broker.openOrders }
 
+    func brokerLiquidity(_ instrument: InstrumentID, _ side: OrderSide) -> [BookLevel] { broker.liquidity(instrument, for: side) }
+
     private func remember(_ events: [PaperOrderEvent]) -> [PaperOrderEvent] {
         for event in events { if let fill = event.fill { fills[event.order, default: []].append(fill) } }
         return events
