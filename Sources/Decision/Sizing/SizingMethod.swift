@@ -7,8 +7,10 @@ import EdgewiseCore
 /// whose all-in cost fits the budget computed at that size's own executable price, so slippage
 /// and fees shrink the stake instead of being discovered after the fill.
 ///
-/// Codable so that it can come from configuration: `{"fractionalKelly":{"multiplier":0.25}}`,
-/// `{"flat":{"amount":"25"}}`, `{"confidenceTiers":{"tiers":{...}}}`.
+/// Codable as a flat table with a `method` key, so that it reads naturally in configuration:
+/// `method = "fractionalKelly"` with `multiplier = 0.25`; `method = "flat"` with `amount = "25"`;
+/// `method = "units"` with `unitSize` and `count`; `method = "invertedRisk"` with `maxLoss`;
+/// `method = "confidenceTiers"` with `tiers = [...]`; `method = "kelly"`.
 public enum SizingMethod: Hashable, Codable, Sendable {
     /// Full Kelly: stake `f* × bankroll` with `f* = (p − c)/(1 − c)`, where `c` is the all-in
     /// price per share (average fill price plus fees per share).

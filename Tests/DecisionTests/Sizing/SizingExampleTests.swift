@@ -123,7 +123,14 @@ import Testing
             let data = try JSONEncoder().encode(method)
             #expect(try JSONDecoder().decode(SizingMethod.self, from: data) == method)
         }
-        let configured = try JSONDecoder().decode(SizingMethod.self, from: Data(#"{"flat":{"amount":"25.5"}}"#.utf8))
-        #expect(configured == .flat(amount: amount("25.5")))
+        let flat = try JSONDecoder().decode(SizingMethod.self, from: Data(#"{"method":"flat","amount":"25.5"}"#.utf8))
+        #expect(flat == .flat(amount: amount("25.5")))
+        let tiers = try JSONDecoder().decode(
+            SizingMethod.self,
+            from: Data(#"{"method":"confidenceTiers","tiers":[{"name":"only","minimumEdge":"0.05","cap":"20"}]}"#.utf8))
+        #expect(tiers == .confidenceTiers(ConfidenceTiers(tiers: [ConfidenceTier(name: "only", minimumEdge: price("0.05"), cap: 20)])))
+        #expect(throws: DecodingError.self) {
+            try JSONDecoder().decode(SizingMethod.self, from: Data(#"{"method":"martingale"}"#.utf8))
+        }
     }
 }
