@@ -56,6 +56,10 @@ import Testing
             let depthWithEdge = offers.filter { $0.price.units + limits.minimumEdgePerShare.units <= fair.units }
                 .reduce(Int64(0)) { $0 + $1.size.units }
             #expect(decision.size.units <= depthWithEdge)
+            // The dearest level bought still clears the minimum after its own fee.
+            let lastLevel = Size(units: offers.filter { $0.price == decision.limitPrice }.reduce(Int64(0)) { $0 + $1.size.units })
+            let lastFee = fees.takerFee(size: lastLevel, price: decision.limitPrice).perShare(lastLevel, .up)
+            #expect(decision.limitPrice.units + lastFee.units + limits.minimumEdgePerShare.units <= fair.units)
             #expect(edge.netEdgePerShare.units >= limits.minimumEdgePerShare.units)
             #expect(edge.executablePrice <= decision.limitPrice)
             #expect(edge.executablePrice >= edge.quotedPrice)
@@ -80,16 +84,17 @@ import Testing
         }
     }
 
-    @Test func moreBankrollNeverGivesLessUnderKellyWithAmpleDepth() async {
+    @Test func moreBankrollNeverGivesLessUnderKellyWithAmpleDepthWithOrWithoutFees() async {
         await propertyCheck(
             count: 300, input: zip(Gen.int(in: 1...99), Gen.int(in: 0...99)).array(of: 1...5), Gen.double(in: 0.02...0.99),
-            Gen.int(in: 1...100_000), Gen.int(in: 0...100_000), Gen.int(in: 0...1)
+            Gen.int(in: 1...100_000), Gen.int(in: 0...100_000), Gen.int(in: 0...61)
         ) { raw, p, smaller, extra, choice in
+            let fees = CurvedFee(rate: Price(units: Int64(choice / 2) * 10_000))
             let offers = raw.map { BookLevel(price: Price(units: Int64($0.0) * 10_000), size: 1_000_000) }
-            let method: SizingMethod = choice == 0 ? .kelly : .fractionalKelly(multiplier: 0.1)
+            let method: SizingMethod = choice % 2 == 0 ? .kelly : .fractionalKelly(multiplier: 0.1)
             func sized(_ bankroll: Int) -> Size {
                 sizing(
-                    method, p: p, offers: offers,
+                    method, p: p, offers: offers, fees: fees,
                     limits: wideLimits(bankroll: Amount(integerLiteral: Int64(bankroll)), perOrderCap: 1_000_000_000)
                 ).sizeOrZero
             }
