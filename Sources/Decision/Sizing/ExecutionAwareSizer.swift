@@ -100,7 +100,10 @@ public struct ExecutionAwareSizer: Sendable {
 
         let size = Size(units: steps * step)
         if size.units == 0 || size < limits.minimumSize {
-            if case .method("confidence tiers") = bound, let fill = ladder.fill(Size(units: step), fees: request.fees) {
+            // Not even the first step earns a tier: say so rather than blame the venue minimum.
+            if size.units == 0, case .confidenceTiers = method, case .method(SizingMethod.noTierLabel) = bound,
+                let fill = ladder.fill(Size(units: step), fees: request.fees)
+            {
                 throw .noConfidenceTier(netEdgePerShare: fill.netEdgePerShare(fairValue: fairValue), uncertainty: request.uncertainty)
             }
             throw .belowVenueMinimum(size: size, minimum: max(limits.minimumSize, limits.sizeStep), boundBy: bound)

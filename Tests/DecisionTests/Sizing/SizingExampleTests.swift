@@ -134,3 +134,26 @@ import Testing
         }
     }
 }
+
+extension SizingExampleTests {
+    @Test func aTierEarnedAtTheFirstShareButTooSmallForTheVenueBlamesTheMinimum() {
+        // Low tier (cap 10) at 0.55 buys 18 shares; a venue minimum of 20 declines it as such.
+        let tiers = ConfidenceTiers.standard(low: 10, medium: 25, high: 50)
+        let result = sizing(.confidenceTiers(tiers), p: 0.70, offers: [level("0.55", 10_000)], limits: wideLimits(minimumSize: 20))
+        #expect(result.decline == .belowVenueMinimum(size: 18, minimum: 20, boundBy: .method("tier low cap")))
+    }
+}
+
+extension SizingExampleTests {
+    @Test func slippageOutOfTheOnlyTierBindsTheSize() throws {
+        // One tier (edge ≥ 0.10, cap 50): 20 at 0.55 then 0.62; past 70 shares the average edge
+        // is under 0.10 and no tier is left.
+        let onlyHigh = ConfidenceTiers(tiers: [ConfidenceTier(name: "high", minimumEdge: price("0.10"), cap: 50)])
+        let offers = [level("0.55", 20), level("0.62", 1000)]
+        let result = sizing(.confidenceTiers(onlyHigh), p: 0.70, offers: offers, limits: wideLimits())
+        #expect(result.decision?.size == 70)
+        #expect(result.decision?.boundBy == "no confidence tier")
+        let tooSmall = sizing(.confidenceTiers(onlyHigh), p: 0.70, offers: offers, limits: wideLimits(minimumSize: 100))
+        #expect(tooSmall.decline == .belowVenueMinimum(size: 70, minimum: 100, boundBy: .method("no confidence tier")))
+    }
+}
