@@ -9,8 +9,10 @@ import EdgewiseCore
 ///   the per-order cap and the method's budget evaluated at `s`'s own average price;
 /// - the edge per share left at `s`'s average all-in price still clears the minimum.
 ///
-/// Each of these only tightens as `s` grows, so a bisection over the step grid finds it; the
-/// constraint that fails first just above `s` is reported as `boundBy`. Sizes are rounded down
+/// Each of these tightens as `s` grows (the average price only rises, so the budgets only fall),
+/// so a bisection over the step grid finds it. Should fee rounding ever make a constraint wobble
+/// by a millionth, the bisection still returns a size that satisfies every constraint, perhaps a
+/// step short of the largest. The constraint that fails just above `s` is reported as `boundBy`. Sizes are rounded down
 /// onto the step, never up, and under the venue minimum the idea is declined.
 public struct ExecutionAwareSizer: Sendable {
     public var method: SizingMethod
@@ -81,8 +83,8 @@ public struct ExecutionAwareSizer: Sendable {
             return nil
         }
 
-        var steps: Int64
-        var bound: SizingBound
+        let steps: Int64
+        let bound: SizingBound
         if maxSteps > 0, violation(maxSteps) == nil {
             steps = maxSteps
             bound = .depth
