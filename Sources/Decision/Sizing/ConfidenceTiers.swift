@@ -61,7 +61,8 @@ public struct ConfidenceTiers: Hashable, Codable, Sendable {
     /// The tier with the largest cap that admits the idea; nil when none does.
     func tier(edgeUnitsTimesSize: Int128, sizeUnits: Int64, uncertainty: Double?) -> ConfidenceTier? {
         var best: ConfidenceTier?
-        for tier in tiers where tier.admits(edgeUnitsTimesSize: edgeUnitsTimesSize, sizeUnits: sizeUnits, uncertainty: uncertainty) {
+        for tier in tiers
+        where tier.admits(edgeUnitsTimesSize: edgeUnitsTimesSize, sizeUnits: sizeUnits, uncertainty: uncertainty) {
             if best == nil || tier.cap > best!.cap { best = tier }
         }
         return best

@@ -106,7 +106,8 @@ public struct ExecutionAwareSizer: Sendable {
             if size.units == 0, case .confidenceTiers = method, case .method(SizingMethod.noTierLabel) = bound,
                 let fill = ladder.fill(Size(units: step), fees: request.fees)
             {
-                throw .noConfidenceTier(netEdgePerShare: fill.netEdgePerShare(fairValue: fairValue), uncertainty: request.uncertainty)
+                throw .noConfidenceTier(
+                    netEdgePerShare: fill.netEdgePerShare(fairValue: fairValue), uncertainty: request.uncertainty)
             }
             throw .belowVenueMinimum(size: size, minimum: max(limits.minimumSize, limits.sizeStep), boundBy: bound)
         }

@@ -6,7 +6,9 @@ extension SizingMethod {
 
     /// The most the method lets a position of this fill cost, fees included, with the label of
     /// the method's bound.
-    func budget(fill: ExecutableFill, fairValue: Price, bankroll: Amount, uncertainty: Double?) -> (amount: Amount, label: String) {
+    func budget(
+        fill: ExecutableFill, fairValue: Price, bankroll: Amount, uncertainty: Double?
+    ) -> (amount: Amount, label: String) {
         switch self {
         case .kelly:
             return (KellyCriterion.stake(fairValue: fairValue, fill: fill, bankroll: bankroll), "kelly")
@@ -20,9 +22,10 @@ extension SizingMethod {
         case .flat(let amount):
             return (amount, "flat")
         case .confidenceTiers(let tiers):
-            guard let tier = tiers.tier(
-                edgeUnitsTimesSize: fill.edgeUnitsTimesSize(fairValue: fairValue), sizeUnits: fill.size.units,
-                uncertainty: uncertainty)
+            guard
+                let tier = tiers.tier(
+                    edgeUnitsTimesSize: fill.edgeUnitsTimesSize(fairValue: fairValue), sizeUnits: fill.size.units,
+                    uncertainty: uncertainty)
             else { return (.zero, Self.noTierLabel) }
             return (tier.cap, "tier \(tier.name) cap")
         case .invertedRisk(let maxLoss):

@@ -19,7 +19,9 @@ public struct SizingRequest: Sendable {
     /// The venue's taker fee.
     public var fees: any FeeModel
 
-    public init(probabilityOfYes: Double?, uncertainty: Double? = nil, buying: BinaryOutcome, offers: [BookLevel], fees: any FeeModel) {
+    public init(
+        probabilityOfYes: Double?, uncertainty: Double? = nil, buying: BinaryOutcome, offers: [BookLevel], fees: any FeeModel
+    ) {
         self.probabilityOfYes = probabilityOfYes
         self.uncertainty = uncertainty
         self.buying = buying

@@ -128,7 +128,9 @@ import Testing
         let tiers = try JSONDecoder().decode(
             SizingMethod.self,
             from: Data(#"{"method":"confidenceTiers","tiers":[{"name":"only","minimumEdge":"0.05","cap":"20"}]}"#.utf8))
-        #expect(tiers == .confidenceTiers(ConfidenceTiers(tiers: [ConfidenceTier(name: "only", minimumEdge: price("0.05"), cap: 20)])))
+        #expect(
+            tiers == .confidenceTiers(ConfidenceTiers(tiers: [ConfidenceTier(name: "only", minimumEdge: price("0.05"), cap: 20)]))
+        )
         #expect(throws: DecodingError.self) {
             try JSONDecoder().decode(SizingMethod.self, from: Data(#"{"method":"martingale"}"#.utf8))
         }
@@ -139,7 +141,8 @@ extension SizingExampleTests {
     @Test func aTierEarnedAtTheFirstShareButTooSmallForTheVenueBlamesTheMinimum() {
         // Low tier (cap 10) at 0.55 buys 18 shares; a venue minimum of 20 declines it as such.
         let tiers = ConfidenceTiers.standard(low: 10, medium: 25, high: 50)
-        let result = sizing(.confidenceTiers(tiers), p: 0.70, offers: [level("0.55", 10_000)], limits: wideLimits(minimumSize: 20))
+        let result = sizing(
+            .confidenceTiers(tiers), p: 0.70, offers: [level("0.55", 10_000)], limits: wideLimits(minimumSize: 20))
         #expect(result.decline == .belowVenueMinimum(size: 18, minimum: 20, boundBy: .method("tier low cap")))
     }
 }

@@ -25,7 +25,8 @@ import Testing
     @Test func feesShrinkTheKellySize() throws {
         // Fee 0.25 × 0.5 × 0.5 = 0.0625 a share: all-in 0.5625, f* = 0.0375 / 0.4375 = 0.0857…,
         // 85.714 / 0.5625 = 152.38 → 152 shares (no fees: 400).
-        let result = sizing(.kelly, p: 0.60, offers: [level("0.50", 100_000)], fees: CurvedFee(rate: price("0.25")), limits: wideLimits())
+        let result = sizing(
+            .kelly, p: 0.60, offers: [level("0.50", 100_000)], fees: CurvedFee(rate: price("0.25")), limits: wideLimits())
         let decision = try #require(result.decision)
         #expect(decision.size == 152)
         #expect(result.edge?.feesPerShare == price("0.0625"))
@@ -33,13 +34,17 @@ import Testing
     }
 
     @Test func anEdgeEatenByFeesIsDeclinedSayingSo() {
-        let result = sizing(.kelly, p: 0.55, offers: [level("0.50", 1000)], fees: CurvedFee(rate: price("0.25")), limits: wideLimits())
+        let result = sizing(
+            .kelly, p: 0.55, offers: [level("0.50", 1000)], fees: CurvedFee(rate: price("0.25")), limits: wideLimits())
         #expect(result.decline == .edgeEatenByFees(grossEdgePerShare: price("0.05"), feePerShare: price("0.0625")))
     }
 
     @Test func anEdgeUnderTheMinimumIsDeclined() {
         let result = sizing(.kelly, p: 0.52, offers: [level("0.50", 1000)], limits: wideLimits(minimumEdge: price("0.03")))
-        #expect(result.decline == .edgeBelowMinimum(netEdgePerShare: amount("0.02"), minimumPerShare: price("0.03"), minimumReturnBasisPoints: 0))
+        #expect(
+            result.decline
+                == .edgeBelowMinimum(netEdgePerShare: amount("0.02"), minimumPerShare: price("0.03"), minimumReturnBasisPoints: 0)
+        )
     }
 
     @Test func theMinimumReturnIsCheckedPerUnitOfMoney() {
@@ -67,17 +72,20 @@ import Testing
     }
 
     @Test func perOrderCapAndBankrollBind() throws {
-        let capped = try #require(sizing(.kelly, p: 0.60, offers: [level("0.50", 100_000)], limits: wideLimits(perOrderCap: 100)).decision)
+        let capped = try #require(
+            sizing(.kelly, p: 0.60, offers: [level("0.50", 100_000)], limits: wideLimits(perOrderCap: 100)).decision)
         #expect(capped.size == 200)
         #expect(capped.boundBy == "per-order cap")
-        let broke = try #require(sizing(.flat(amount: 500), p: 0.60, offers: [level("0.50", 100_000)], limits: wideLimits(bankroll: 300)).decision)
+        let broke = try #require(
+            sizing(.flat(amount: 500), p: 0.60, offers: [level("0.50", 100_000)], limits: wideLimits(bankroll: 300)).decision)
         #expect(broke.size == 600)
         #expect(broke.boundBy == "bankroll")
     }
 
     @Test func buyingNoUsesOneMinusTheProbabilityOfYes() throws {
         // p_yes = 0.30 → p_no = 0.70 against NO offers at 0.50: f* = 0.4 → 400 → 800 shares.
-        let no = try #require(sizing(.kelly, p: 0.30, buying: .no, offers: [level("0.50", 100_000)], limits: wideLimits()).decision)
+        let no = try #require(
+            sizing(.kelly, p: 0.30, buying: .no, offers: [level("0.50", 100_000)], limits: wideLimits()).decision)
         #expect(no.size == 800)
         let yes = sizing(.kelly, p: 0.30, buying: .yes, offers: [level("0.50", 100_000)], limits: wideLimits())
         #expect(yes.decline == .noEdgeAtBestPrice(fairValue: price("0.3"), bestOffer: price("0.5")))
@@ -99,7 +107,9 @@ import Testing
         }
         #expect(sizing(.kelly, p: 0.6, offers: [], limits: wideLimits()).decline == .emptyBook)
         #expect(sizing(.kelly, p: 0.6, offers: [level("0.50", 0)], limits: wideLimits()).decline == .emptyBook)
-        #expect(sizing(.kelly, p: 0.5, offers: offers, limits: wideLimits()).decline == .noEdgeAtBestPrice(fairValue: price("0.5"), bestOffer: price("0.5")))
+        #expect(
+            sizing(.kelly, p: 0.5, offers: offers, limits: wideLimits()).decline
+                == .noEdgeAtBestPrice(fairValue: price("0.5"), bestOffer: price("0.5")))
     }
 
     @Test func invalidConfigurationIsDeclinedNotSized() {

@@ -117,12 +117,14 @@ import Testing
     }
 
     @Test func buyingNoWithProbabilityPIsBuyingYesWithOneMinusP() async {
-        await propertyCheck(count: 300, input: Self.offers, Gen.int(in: 1...999_999), Gen.int(in: 0...5)) { raw, millionths, choice in
+        await propertyCheck(count: 300, input: Self.offers, Gen.int(in: 1...999_999), Gen.int(in: 0...5)) {
+            raw, millionths, choice in
             let offers = Self.book(raw)
             let p = Double(millionths) / 1_000_000
             let method = Self.methods[choice].0
             let no = sizing(method, p: p, uncertainty: 0.03, buying: .no, offers: offers, limits: wideLimits())
-            let yes = sizing(method, p: Double(1_000_000 - millionths) / 1_000_000, uncertainty: 0.03, offers: offers, limits: wideLimits())
+            let yes = sizing(
+                method, p: Double(1_000_000 - millionths) / 1_000_000, uncertainty: 0.03, offers: offers, limits: wideLimits())
             #expect(no.decision == yes.decision)
             #expect(no.edge == yes.edge)
         }
