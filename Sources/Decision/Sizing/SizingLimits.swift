@@ -30,6 +30,27 @@ public struct SizingLimits: Hashable, Codable, Sendable {
         self.sizeStep = sizeStep
     }
 
+    private enum CodingKeys: String, CodingKey {
+        case bankroll, perOrderCap, minimumEdgePerShare, minimumReturnBasisPoints, minimumSize, sizeStep
+    }
+
+    /// Bankroll and per-order cap are required; the rest default as in
+    /// ``init(bankroll:perOrderCap:minimumEdgePerShare:minimumReturnBasisPoints:minimumSize:sizeStep:)``
+    /// so that a configuration states only what it changes.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let defaults = SizingLimits(bankroll: 0, perOrderCap: 0)
+        self.init(
+            bankroll: try container.decode(Amount.self, forKey: .bankroll),
+            perOrderCap: try container.decode(Amount.self, forKey: .perOrderCap),
+            minimumEdgePerShare: try container.decodeIfPresent(Price.self, forKey: .minimumEdgePerShare)
+                ?? defaults.minimumEdgePerShare,
+            minimumReturnBasisPoints: try container.decodeIfPresent(Int.self, forKey: .minimumReturnBasisPoints)
+                ?? defaults.minimumReturnBasisPoints,
+            minimumSize: try container.decodeIfPresent(Size.self, forKey: .minimumSize) ?? defaults.minimumSize,
+            sizeStep: try container.decodeIfPresent(Size.self, forKey: .sizeStep) ?? defaults.sizeStep)
+    }
+
     public func validate() throws(SizingConfigurationError) {
         guard bankroll.units > 0 else { throw .nonPositiveAmount(field: "bankroll", bankroll) }
         guard perOrderCap.units > 0 else { throw .nonPositiveAmount(field: "per-order cap", perOrderCap) }

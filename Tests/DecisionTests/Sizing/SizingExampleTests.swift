@@ -160,3 +160,17 @@ extension SizingExampleTests {
         #expect(tooSmall.decline == .belowVenueMinimum(size: 70, minimum: 100, boundBy: .method("no confidence tier")))
     }
 }
+
+extension SizingExampleTests {
+    @Test func limitsDecodeWithDefaultsForWhatIsLeftOut() throws {
+        let limits = try JSONDecoder().decode(
+            SizingLimits.self, from: Data(#"{"bankroll":"1000","perOrderCap":"50","sizeStep":"0.01"}"#.utf8))
+        #expect(limits == SizingLimits(bankroll: 1000, perOrderCap: 50, sizeStep: size("0.01")))
+        #expect(limits.minimumEdgePerShare == price("0.01"))
+        #expect(throws: DecodingError.self) {
+            try JSONDecoder().decode(SizingLimits.self, from: Data(#"{"bankroll":"1000"}"#.utf8))
+        }
+        let roundTrip = try JSONDecoder().decode(SizingLimits.self, from: JSONEncoder().encode(limits))
+        #expect(roundTrip == limits)
+    }
+}

@@ -62,6 +62,15 @@ import Testing
             #expect(decision.limitPrice.units + lastFee.units + limits.minimumEdgePerShare.units <= fair.units)
             #expect(edge.netEdgePerShare.units >= limits.minimumEdgePerShare.units)
             #expect(edge.executablePrice <= decision.limitPrice)
+            // The executable price is the true average, as Core's own depth walk computes it.
+            var merged: [Price: Size] = [:]
+            for offer in offers { merged[offer.price, default: .zero] += offer.size }
+            var book = OrderBook(instrument: InstrumentID(venue: .polymarket, token: TokenID("t")))
+            for (price, size) in merged { book.set(.ask, price, size) }
+            let walk = book.walk(buying: decision.size)
+            #expect(walk.isComplete)
+            #expect(walk.averagePrice == edge.executablePrice)
+            #expect(walk.worstPrice == decision.limitPrice)
             #expect(edge.executablePrice >= edge.quotedPrice)
         }
     }
