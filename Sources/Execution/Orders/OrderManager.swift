@@ -1,4 +1,5 @@
 import EdgewiseCore
+import EdgewiseDecision
 import EdgewiseStore
 import Logging
 
@@ -13,6 +14,8 @@ import Logging
 /// - At start-up, ``reconcile()`` asks the venues about every order the journal says may be
 ///   live — the crash between send and acknowledgment, the lost acknowledgment, fills that
 ///   arrived while the agent was down — and nothing new is sent before it has run.
+/// - Every order passes the risk engine's pre-trade check (when configured) before anything is
+///   journaled; a refusal sends nothing.
 /// - Requests to each venue are paced by a ``TokenBucket``.
 public actor OrderManager {
     public struct Configuration: Sendable {
@@ -20,10 +23,18 @@ public actor OrderManager {
         /// outcome (or, at start-up, one the previous run touched moments before it died).
         public var settleDelay: Duration
         public var rateLimits: [VenueID: TokenBucket]
+        /// The independent risk check every order passes before it is journaled (the risk
+        /// engine against the current state, the kill switch included). Nil only where the
+        /// caller checks elsewhere (tests of the order path itself).
+        public var preTradeCheck: (@Sendable (OrderIntent) async -> RiskVerdict)?
 
-        public init(settleDelay: Duration = .seconds(2), rateLimits: [VenueID: TokenBucket] = [:]) {
+        public init(
+            settleDelay: Duration = .seconds(2), rateLimits: [VenueID: TokenBucket] = [:],
+            preTradeCheck: (@Sendable (OrderIntent) async -> RiskVerdict)? = nil
+        ) {
             self.settleDelay = settleDelay
             self.rateLimits = rateLimits
+            self.preTradeCheck = preTradeCheck
         }
     }
 
@@ -54,6 +65,9 @@ public actor OrderManager {
     public func submit(_ intent: OrderIntent, id: ClientOrderID = .generate()) async throws(OrderManagerError) -> Order {
         guard reconciled else { throw .notReconciled }
         guard let gateway = gateways[intent.instrument.venue] else { throw .noGateway(intent.instrument.venue) }
+        if let check = configuration.preTradeCheck, case .refused(let violations) = await check(intent) {
+            throw .refusedByRisk(violations)
+        }
         var order: Order
         do {
             order = try await gateway.prepare(intent.order(id: id, at: now()))

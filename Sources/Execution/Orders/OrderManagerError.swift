@@ -1,4 +1,5 @@
 import EdgewiseCore
+import EdgewiseDecision
 import EdgewiseStore
 
 /// Why the order manager did not do what was asked, and what to do about it.
@@ -10,6 +11,8 @@ public enum OrderManagerError: Error, Sendable, CustomStringConvertible {
     /// journaled or sent.
     case refusedBeforeSending(VenueID, String)
     case unknownOrder(ClientOrderID)
+    /// The risk engine refused it; nothing was journaled or sent.
+    case refusedByRisk([RiskViolation])
     /// Start-up reconciliation has not run: orders from a previous run may still be live.
     case notReconciled
 
@@ -19,6 +22,7 @@ public enum OrderManagerError: Error, Sendable, CustomStringConvertible {
         case .noGateway(let venue): "no connection to \(venue) is configured; check the venue's credentials or run with --paper"
         case .refusedBeforeSending(let venue, let reason): "\(venue) would not take the order as it is (\(reason)); nothing was sent"
         case .unknownOrder(let id): "no order \(id) in the journal"
+        case .refusedByRisk(let violations): "refused by the risk engine: " + violations.map(\.description).joined(separator: "; ")
         case .notReconciled: "orders from the previous run have not been reconciled with the venues yet; call reconcile() first"
         }
     }

@@ -1,4 +1,5 @@
 import EdgewiseCore
+import EdgewiseDecision
 import EdgewiseExecution
 import EdgewiseStore
 import Foundation
@@ -56,6 +57,36 @@ struct OrderManagerTests {
         await #expect(throws: OrderManagerError.self) { try await manager.submit(Self.intent(), id: "o1") }
         #expect(try store.order("o1") == nil)
         #expect(gateway.sent.isEmpty)
+    }
+
+    @Test("the risk engine's refusal (here: a tripped kill switch) stops the order before the journal")
+    func refusedByRisk() async throws {
+        let store = try Self.store()
+        try store.tripKillSwitch(.manual("test"), at: Self.time)
+        let engine = RiskEngine()
+        let check: @Sendable (OrderIntent) async -> RiskVerdict = { intent in
+            engine.check(intent, state: RiskState(
+                now: Self.time, equity: 1_000, startOfDayEquity: 1_000, peakEquity: 1_000,
+                killSwitch: (try? store.killSwitch()) ?? .armed))
+        }
+        let gateway = ScriptedGateway(resendIsIdempotent: false, store: store, script: .init(submissions: [.accepted("v", fills: [])]))
+        let manager = OrderManager(store: store, gateways: [gateway], configuration: .init(settleDelay: .zero, preTradeCheck: check), now: { Self.time })
+        _ = await manager.reconcile()
+        do {
+            _ = try await manager.submit(Self.intent(), id: "o1")
+            Issue.record("a tripped kill switch let an order through")
+        } catch {
+            guard case .refusedByRisk(let violations) = error else { Issue.record("\(error)"); return }
+            #expect(violations.contains { if case .killSwitchTripped = $0 { true } else { false } })
+        }
+        #expect(try store.order("o1") == nil && gateway.sent.isEmpty)
+
+        // Reset: the same order passes.
+        _ = try store.resetKillSwitch(at: Self.time)
+        var priced = Self.intent(size: 10)
+        priced.bookReceivedAt = Self.time
+        let order = try await manager.submit(priced, id: "o2")
+        #expect(order.status == .open && gateway.sent == ["o2"])
     }
 
     @Test("a rejection is recorded with its reason and nothing is retried")
