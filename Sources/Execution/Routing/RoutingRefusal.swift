@@ -26,7 +26,8 @@ public enum RoutingRefusal: Error, Hashable, Sendable, CustomStringConvertible {
         case .insufficientDepth(let available, let wanted): "only \(available) offered across all routes; \(wanted) wanted"
         case .noFeasibleAllocation(let wanted):
             "no split of \(wanted) respects every venue's minimum order and size step"
-        case .pairNotEquivalent(let pair, let verdict): "pair \(pair) is \(verdict), not equivalent; its venues are not interchangeable"
+        case .pairNotEquivalent(let pair, let verdict):
+            "pair \(pair) is \(verdict), not equivalent; its venues are not interchangeable"
         case .missingInstrument(let venue, let market, let outcome): "\(venue) market \(market) has no \(outcome) instrument"
         case .unknownTerms(let instrument): "\(instrument): fees, tick and minimum size unknown; read the market first"
         }

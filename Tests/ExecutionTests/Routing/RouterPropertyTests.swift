@@ -14,7 +14,9 @@ struct RoutingPropertyTests {
     static func routes(configs: [Int], levels: [Int]) -> [Route] {
         configs.enumerated().map { index, seed in
             let asks = levels.enumerated().filter { $0.offset % configs.count == index }.map { _, seed in
-                BookLevel(price: Price(units: 300_000 + Int64(seed % 40) * 10_000), size: Size(units: Int64(1 + (seed / 40) % 1_000) * 10_000))
+                BookLevel(
+                    price: Price(units: 300_000 + Int64(seed % 40) * 10_000),
+                    size: Size(units: Int64(1 + (seed / 40) % 1_000) * 10_000))
             }
             return testRoute(
                 "v\(index)", asks: asks, fee: ["0", "0.01", "0.02"][(seed / 2) % 3], minimum: [0, 1, 5][(seed / 6) % 3],
@@ -75,7 +77,9 @@ struct RoutingPropertyTests {
     static func checkOptimal(configs: [Int], levels: [Int], wanted: Int64) {
         let routes = configs.enumerated().map { index, seed in
             let asks = levels.enumerated().filter { $0.offset % 2 == index }.map { _, seed in
-                BookLevel(price: Price(units: 300_000 + Int64(seed % 30) * 10_000), size: Size(integerLiteral: Int64(1 + (seed / 30) % 6)))
+                BookLevel(
+                    price: Price(units: 300_000 + Int64(seed % 30) * 10_000),
+                    size: Size(integerLiteral: Int64(1 + (seed / 30) % 6)))
             }
             return testRoute("v\(index)", asks: asks, fee: ["0", "0.01", "0.02"][seed % 3], minimum: Int64((seed / 3) % 4))
         }

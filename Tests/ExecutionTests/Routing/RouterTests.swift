@@ -99,8 +99,12 @@ struct RoutingPairTests {
 
     static func pair(_ polarity: PairPolarity, equivalent: Bool) -> MarketPair {
         MarketPair(
-            a: PairedMarket(venue: "alpha", marketID: "A", question: "Will it rain?", yes: routingInstrument("alpha", "ay"), no: routingInstrument("alpha", "an")),
-            b: PairedMarket(venue: "beta", marketID: "B", question: "Will it stay dry?", yes: routingInstrument("beta", "by"), no: routingInstrument("beta", "bn")),
+            a: PairedMarket(
+                venue: "alpha", marketID: "A", question: "Will it rain?", yes: routingInstrument("alpha", "ay"),
+                no: routingInstrument("alpha", "an")),
+            b: PairedMarket(
+                venue: "beta", marketID: "B", question: "Will it stay dry?", yes: routingInstrument("beta", "by"),
+                no: routingInstrument("beta", "bn")),
             polarity: polarity, assessment: SettlementAssessment(findings: [], checkedAt: at),
             override: equivalent ? PairOverride(verdict: .equivalent, at: at) : nil)
     }

@@ -10,12 +10,16 @@ struct TacticsPropertyTests {
 
     /// Whole-share or 0.01 step, minimum 0, 1 or 5.
     static func grid(_ seed: Int) -> OrderGrid {
-        OrderGrid(tick: Price("0.01")!, minimumSize: Size(integerLiteral: [0, 1, 5][(seed / 2) % 3]), sizeStep: seed % 2 == 0 ? 1 : Size("0.01")!)
+        OrderGrid(
+            tick: Price("0.01")!, minimumSize: Size(integerLiteral: [0, 1, 5][(seed / 2) % 3]),
+            sizeStep: seed % 2 == 0 ? 1 : Size("0.01")!)
     }
 
     /// Levels at 0.01–0.99 of 0.01–50 shares.
     static func levels(_ seeds: [Int]) -> [BookLevel] {
-        seeds.map { BookLevel(price: Price(units: Int64(1 + $0 % 99) * 10_000), size: Size(units: Int64(1 + ($0 / 99) % 5_000) * 10_000)) }
+        seeds.map {
+            BookLevel(price: Price(units: Int64(1 + $0 % 99) * 10_000), size: Size(units: Int64(1 + ($0 / 99) % 5_000) * 10_000))
+        }
     }
 
     // The checks live in synchronous functions: Swift 6.3.1's region checker crashes on them
@@ -40,7 +44,8 @@ struct TacticsPropertyTests {
             #expect(schedule.slices.allSatisfy { grid.allows($0.size) })
             #expect(zip(schedule.slices, schedule.slices.dropFirst()).allSatisfy { $0.due <= $1.due })
             #expect(schedule.slices.first?.due == start)
-            #expect(schedule.slices.allSatisfy { $0.due.nanoseconds - start.nanoseconds <= Int64(sizeSeed % 3_600) * 1_000_000_000 })
+            #expect(
+                schedule.slices.allSatisfy { $0.due.nanoseconds - start.nanoseconds <= Int64(sizeSeed % 3_600) * 1_000_000_000 })
         } catch {
             #expect(total < grid.smallestOrder, "refused (\(error)) a size that fits one order")
         }
@@ -55,7 +60,8 @@ struct TacticsPropertyTests {
     static func checkExit(positionSeed: Int, ruleSeed: Int, bidSeeds: [Int]) {
         let grid = Self.grid(ruleSeed)
         let held = Size(units: Int64(positionSeed % 20_000) * 10_000)
-        let position = Position(instrument: InstrumentID(venue: "alpha", token: "yes"), size: held, costBasis: Price("0.5")!.cost(of: held))
+        let position = Position(
+            instrument: InstrumentID(venue: "alpha", token: "yes"), size: held, costBasis: Price("0.5")!.cost(of: held))
         guard
             let rules = try? ExitRules(
                 stopLoss: Price(units: Int64(1 + (ruleSeed / 6) % 49) * 10_000),

@@ -9,7 +9,8 @@ let wholeShares = OrderGrid(tick: Price("0.01")!, minimumSize: 5, sizeStep: 1)
 @Suite("TWAP schedule")
 struct TacticsTWAPTests {
     @Test func equalSlicesWithTheRemainderLastAtEqualIntervals() throws {
-        let schedule = try TWAPSchedule(total: 100, slices: 3, start: tacticsStart, duration: .seconds(60), sizeStep: 1, minimumSize: 5)
+        let schedule = try TWAPSchedule(
+            total: 100, slices: 3, start: tacticsStart, duration: .seconds(60), sizeStep: 1, minimumSize: 5)
         #expect(schedule.slices.map(\.size) == [33, 33, 34])
         #expect(schedule.slices.map(\.due) == ([0, 20, 40] as [Int64]).map { Timestamp(seconds: 1_700_000_000 + $0) })
         #expect(schedule.slices.map(\.index) == [0, 1, 2])
@@ -18,13 +19,15 @@ struct TacticsTWAPTests {
     }
 
     @Test func fewerSlicesWhenEqualOnesWouldBeBelowTheMinimum() throws {
-        let schedule = try TWAPSchedule(total: 100, slices: 3, start: tacticsStart, duration: .seconds(60), sizeStep: 1, minimumSize: 40)
+        let schedule = try TWAPSchedule(
+            total: 100, slices: 3, start: tacticsStart, duration: .seconds(60), sizeStep: 1, minimumSize: 40)
         #expect(schedule.slices.map(\.size) == [50, 50])
         #expect(schedule.slices.map(\.due) == [tacticsStart, Timestamp(seconds: 1_700_000_030)])
     }
 
     @Test func slicesStayOnAFractionalStep() throws {
-        let schedule = try TWAPSchedule(total: Size("10.01")!, slices: 4, start: tacticsStart, duration: .milliseconds(10), sizeStep: Size("0.01")!)
+        let schedule = try TWAPSchedule(
+            total: Size("10.01")!, slices: 4, start: tacticsStart, duration: .milliseconds(10), sizeStep: Size("0.01")!)
         #expect(schedule.slices.map(\.size) == [Size("2.5")!, Size("2.5")!, Size("2.5")!, Size("2.51")!])
         #expect(schedule.slices.last!.due == Timestamp(nanoseconds: tacticsStart.nanoseconds + 7_500_000))
     }
@@ -89,7 +92,8 @@ struct TacticsExitRulesTests {
     }
 
     @Test func holdsBetweenStopAndTarget() throws {
-        #expect(try Self.rules().evaluate(position: Self.position, bids: [level("0.45", 50)], marketID: "m", strategy: "s") == .hold)
+        #expect(
+            try Self.rules().evaluate(position: Self.position, bids: [level("0.45", 50)], marketID: "m", strategy: "s") == .hold)
         #expect(try Self.rules().evaluate(position: Self.position, bids: [], marketID: "m", strategy: "s") == .noMark)
     }
 
@@ -101,16 +105,23 @@ struct TacticsExitRulesTests {
             timeInForce: .fillAndKill, purpose: .exit, strategy: "s")
         #expect(signal == .exit(.stopLoss, expected))
         // With at most 0.01 of slippage, the limit stays at 0.39.
-        guard case .exit(_, let bounded) = try Self.rules(slippage: Price("0.01")!).evaluate(
-            position: Self.position, bids: bids, marketID: "m", strategy: "s")
-        else { Issue.record("no exit"); return }
+        guard
+            case .exit(_, let bounded) = try Self.rules(slippage: Price("0.01")!).evaluate(
+                position: Self.position, bids: bids, marketID: "m", strategy: "s")
+        else {
+            Issue.record("no exit")
+            return
+        }
         #expect(bounded.limitPrice == Price("0.39")!)
     }
 
     @Test func aTakeProfitSellsTheFraction() throws {
         let signal = try Self.rules(fraction: 5_000).evaluate(
             position: Self.position, bids: [level("0.72", 30), level("0.70", 100)], marketID: "m", strategy: "s")
-        guard case .exit(let reason, let intent) = signal else { Issue.record("no exit"); return }
+        guard case .exit(let reason, let intent) = signal else {
+            Issue.record("no exit")
+            return
+        }
         #expect(reason == .takeProfit)
         #expect(intent.size == 50)
         #expect(intent.limitPrice == Price("0.7")!)
@@ -121,10 +132,15 @@ struct TacticsExitRulesTests {
         let peak = ExitRules.peak(after: Price("0.78")!, bids: [level("0.80", 10)])
         #expect(peak == Price("0.8")!)
         let signal = rules.evaluate(position: Self.position, bids: [level("0.75", 200)], peak: peak, marketID: "m", strategy: "s")
-        guard case .exit(let reason, let intent) = signal else { Issue.record("no exit"); return }
+        guard case .exit(let reason, let intent) = signal else {
+            Issue.record("no exit")
+            return
+        }
         #expect(reason == .trailingStop)
         #expect(intent.size == 100)
-        #expect(rules.evaluate(position: Self.position, bids: [level("0.76", 200)], peak: peak, marketID: "m", strategy: "s") == .exit(.takeProfit, intent.with(limit: "0.76")))
+        #expect(
+            rules.evaluate(position: Self.position, bids: [level("0.76", 200)], peak: peak, marketID: "m", strategy: "s")
+                == .exit(.takeProfit, intent.with(limit: "0.76")))
     }
 
     @Test func sizesAFractionOnTheStepOrTheWholeWhenTooSmall() throws {
@@ -134,7 +150,9 @@ struct TacticsExitRulesTests {
         #expect(half.exitSize(held: Size("7.5")!) == 7)
         #expect(half.exitSize(held: 4) == nil)
         let dust = Position(instrument: tacticsInstrument, size: 4, costBasis: 2)
-        #expect(half.evaluate(position: dust, bids: [level("0.30", 10)], marketID: "m", strategy: "s") == .unsellable(.stopLoss, held: 4))
+        #expect(
+            half.evaluate(position: dust, bids: [level("0.30", 10)], marketID: "m", strategy: "s")
+                == .unsellable(.stopLoss, held: 4))
     }
 
     @Test func refusals() {
@@ -184,8 +202,10 @@ struct TacticsRebalancerTests {
         #expect(orders(target: 51, held: 60).isEmpty)
         #expect(orders(target: 70, held: 60).map(\.size) == [10])
         // Above the dead band but below the venue's minimum: nothing either.
-        #expect(Rebalancer(deadBand: 1, grid: wholeShares).orders(
-            target: 63, held: 60, asks: asks, bids: bids, instrument: tacticsInstrument, marketID: "m", strategy: "s").isEmpty)
+        #expect(
+            Rebalancer(deadBand: 1, grid: wholeShares).orders(
+                target: 63, held: 60, asks: asks, bids: bids, instrument: tacticsInstrument, marketID: "m", strategy: "s"
+            ).isEmpty)
     }
 }
 
