@@ -71,6 +71,14 @@ struct RoutingRouterTests {
     @Test func refusesWhenNoSplitMeetsTheMinimums() {
         let alpha = testRoute("alpha", asks: [level("0.50", 50)], minimum: 5)
         #expect(throws: RoutingRefusal.noFeasibleAllocation(wanted: 3)) { try router.route(3, over: [alpha]) }
+        // Half a share cannot be bought where only whole shares trade, however deep the books.
+        let beta = testRoute("beta", asks: [level("0.50", 50)])
+        #expect(throws: RoutingRefusal.noFeasibleAllocation(wanted: Size("10.5")!)) {
+            try router.route(Size("10.5")!, over: [alpha, beta])
+        }
+        #expect(throws: RoutingRefusal.tooManyRoutes(count: 2, limit: 1)) {
+            try Router(maxRoutes: 1).route(1, over: [alpha, beta])
+        }
         #expect(throws: RoutingRefusal.zeroSize) { try router.route(0, over: [alpha]) }
         #expect(throws: RoutingRefusal.noRoutes) { try router.route(1, over: []) }
         #expect(throws: RoutingRefusal.duplicateRoute(routingInstrument("alpha"))) {
