@@ -35,33 +35,32 @@ public struct BasketPricer: Sendable {
     /// The most profitable size of the basket and its curve; nil when no size has a positive
     /// guaranteed profit after fees, or a leg has no offers.
     ///
-    /// Legs are read by index throughout (never bound to a local): a `BasketLeg` holds strings,
-    /// the offers and an existential fee model, and copying one per leg per breakpoint was most
-    /// of the radar's re-pricing time.
+    /// The legs' offers are first copied into a ``Sweep`` of plain values (two allocations):
+    /// a `BasketLeg` holds strings, the offers and an existential fee model, and retaining and
+    /// releasing those per leg per breakpoint was most of the radar's re-pricing time.
     public func price(_ legs: [BasketLeg], payoutPerBasket: Amount) -> BasketQuote? {
         guard !legs.isEmpty else { return nil }
         var firstShareCost: Int64 = 0
         var cannotProfit = false
+        var levelCount = 0
         for i in legs.indices {
             guard let best = legs[i].offers.first else { return nil }
             // The allocation-free test that rejects almost every evaluation (see
             // ``cannotProfit(bestOffers:payoutPerBasket:)``); keep checking the others for offers.
             firstShareCost += best.price.units * legs[i].weight
             if firstShareCost >= payoutPerBasket.units { cannotProfit = true }
+            levelCount += legs[i].offers.count
         }
         if cannotProfit { return nil }
 
+        var sweep = Sweep(legs, levelCount: levelCount)
         // The most baskets the books can fill, and the fewest the venues accept.
         var capacity = Int64.max
         var minimum = sizeStep.units
-        var levelCount = 0
         for i in legs.indices {
-            var depth: Int64 = 0
-            for level in legs[i].offers { depth += level.size.units }
-            levelCount += legs[i].offers.count
-            capacity = min(capacity, floorToStep(depth / legs[i].weight))
+            let weight = sweep.legs[i].weight
+            capacity = min(capacity, floorToStep(sweep.legs[i].depth / weight))
             if let legMinimum = legs[i].minimumSize?.units {
-                let weight = legs[i].weight
                 minimum = max(minimum, ceilToStep((legMinimum + weight - 1) / weight))
             }
         }
@@ -72,12 +71,11 @@ public struct BasketPricer: Sendable {
         breakpoints.reserveCapacity(levelCount + 2)
         breakpoints.append(minimum)
         breakpoints.append(capacity)
-        for i in legs.indices {
-            let weight = legs[i].weight
+        for leg in sweep.legs {
             var cumulative: Int64 = 0
-            for level in legs[i].offers {
-                cumulative += level.size.units
-                let baskets = floorToStep(cumulative / weight)
+            for k in leg.start..<leg.end {
+                cumulative += sweep.levels[k].size.units
+                let baskets = floorToStep(cumulative / leg.weight)
                 if baskets > minimum && baskets < capacity { breakpoints.append(baskets) }
                 if baskets >= capacity { break }
             }
@@ -92,7 +90,6 @@ public struct BasketPricer: Sendable {
         var firstUnprofitableAfter: Int64?
         // One sweep over the ascending breakpoints: each leg's walk resumes where the previous
         // breakpoint left it, so the whole curve costs what one deep walk costs.
-        var sweep = Sweep(legs)
         for baskets in breakpoints[..<candidateCount] {
             guard let cost = sweep.cost(at: baskets, legs) else { break }
             let point = ProfitPoint(size: Size(units: baskets), cost: cost, payout: payout(baskets, payoutPerBasket))
@@ -104,7 +101,7 @@ public struct BasketPricer: Sendable {
                 firstUnprofitableAfter = baskets
                 break
             }
-            sweep.advance(to: baskets, legs)
+            sweep.advance(to: baskets)
         }
         guard let best, var maxBaskets = lastProfitable else { return nil }
 
@@ -133,8 +130,8 @@ public struct BasketPricer: Sendable {
         var opportunityLegs: [OpportunityLeg] = []
         opportunityLegs.reserveCapacity(legs.count)
         for i in legs.indices {
-            let shares = best.baskets * legs[i].weight
-            let fill = walk(legs[i], shares: shares)!
+            let shares = best.baskets * sweep.legs[i].weight
+            let fill = sweep.walk(i, shares: shares, legs)!
             fees += fill.fee
             opportunityLegs.append(
                 OpportunityLeg(
@@ -160,73 +157,90 @@ public struct BasketPricer: Sendable {
         return min(count, limit)
     }
 
-    /// The exact cost and payout of `baskets` baskets; nil when a leg's book cannot fill it.
-    func evaluate(_ legs: [BasketLeg], baskets: Int64, payoutPerBasket: Amount) -> ProfitPoint? {
-        var cost = Amount.zero
-        for i in legs.indices {
-            guard let fill = walk(legs[i], shares: baskets * legs[i].weight) else { return nil }
-            cost += fill.notional + fill.fee
-        }
-        return ProfitPoint(size: Size(units: baskets), cost: cost, payout: payout(baskets, payoutPerBasket))
-    }
-
     func payout(_ baskets: Int64, _ payoutPerBasket: Amount) -> Amount {
         Amount(units: Int64(FixedPoint.divide(
             Int128(baskets) * Int128(payoutPerBasket.units), Int128(FixedPoint.unitsPerWhole), .down)))
     }
 
-    /// The incremental form of ``walk(_:shares:)`` for ascending sizes: the same notional and
-    /// fees (a level fully taken is charged as one fill, the level being taken as another).
+    /// Walks every leg's offers for ascending sizes. Buying `shares` of a leg takes its levels
+    /// cheapest first: notional rounded up once, the fee charged per level (a level fully taken
+    /// as one fill, the level being taken as another), so rounding can only overstate the cost.
     ///
-    /// ``cost(at:_:)`` prices any size at or beyond where the sweep stands without moving it, so
-    /// the search past the last profitable breakpoint can probe from there; ``advance(to:_:)``
-    /// moves it on.
+    /// The offers are held as plain values with each level's whole-level fee worked out once;
+    /// only a partly taken level asks the leg's fee model again. ``cost(at:_:)`` prices any size
+    /// at or beyond where the sweep stands without moving it, so the search past the last
+    /// profitable breakpoint can probe from there; ``advance(to:)`` moves it on.
     struct Sweep {
-        /// One leg's walk so far: the first level not fully taken, and the shares, notional
-        /// (millionths²) and fees of the levels before it.
-        struct Progress {
-            var level = 0
+        struct Level {
+            var price: Price
+            var size: Size
+            /// The fee for taking the whole level in one fill.
+            var fullFee: Amount
+        }
+
+        /// One leg: its levels' range in ``levels``, its weight and depth, and its walk so far —
+        /// the first level not fully taken, and the shares, notional (millionths²) and fees of
+        /// the levels before it.
+        struct Leg {
+            var start: Int
+            var end: Int
+            var weight: Int64
+            var depth: Int64
+            var level: Int
             var taken: Int64 = 0
             var notional: Int128 = 0
             var fees = Amount.zero
         }
 
-        /// Per leg, in the legs' order (one allocation for the whole sweep).
-        var progress: [Progress]
+        /// Every leg's offers, cheapest first, leg after leg.
+        var levels: [Level]
+        var legs: [Leg]
 
-        init(_ legs: [BasketLeg]) {
-            progress = Array(repeating: Progress(), count: legs.count)
+        init(_ basket: [BasketLeg], levelCount: Int) {
+            levels = []
+            levels.reserveCapacity(levelCount)
+            legs = []
+            legs.reserveCapacity(basket.count)
+            for i in basket.indices {
+                let start = levels.count
+                var depth: Int64 = 0
+                for offer in basket[i].offers {
+                    levels.append(Level(
+                        price: offer.price, size: offer.size, fullFee: basket[i].fees.takerFee(size: offer.size, price: offer.price)))
+                    depth += offer.size.units
+                }
+                legs.append(Leg(start: start, end: levels.count, weight: basket[i].weight, depth: depth, level: start))
+            }
         }
 
         /// Takes the whole levels that `shares` reaches beyond.
         @inline(__always)
-        static func takeWholeLevels(_ progress: inout Progress, shares: Int64, _ leg: borrowing BasketLeg) {
-            let offers = leg.offers
-            while progress.level < offers.count, progress.taken + offers[progress.level].size.units <= shares {
-                let offer = offers[progress.level]
-                progress.notional += Int128(offer.size.units) * Int128(offer.price.units)
-                progress.fees += leg.fees.takerFee(size: offer.size, price: offer.price)
-                progress.taken += offer.size.units
-                progress.level += 1
+        static func takeWholeLevels(_ leg: inout Leg, shares: Int64, _ levels: [Level]) {
+            while leg.level < leg.end, leg.taken + levels[leg.level].size.units <= shares {
+                let offer = levels[leg.level]
+                leg.notional += Int128(offer.size.units) * Int128(offer.price.units)
+                leg.fees += offer.fullFee
+                leg.taken += offer.size.units
+                leg.level += 1
             }
         }
 
         /// The cost, fees included, of `baskets` baskets (at least where the sweep stands); nil
-        /// when a leg's book cannot fill it.
-        func cost(at baskets: Int64, _ legs: [BasketLeg]) -> Amount? {
+        /// when a leg's book cannot fill it. `basket` supplies the fee models.
+        func cost(at baskets: Int64, _ basket: [BasketLeg]) -> Amount? {
             var total = Amount.zero
             for i in legs.indices {
                 let shares = baskets * legs[i].weight
-                var leg = progress[i]
-                Self.takeWholeLevels(&leg, shares: shares, legs[i])
+                var leg = legs[i]
+                Self.takeWholeLevels(&leg, shares: shares, levels)
                 var legNotional = leg.notional
                 var legFee = leg.fees
                 let partial = shares - leg.taken
                 if partial > 0 {
-                    guard leg.level < legs[i].offers.count else { return nil }
-                    let offer = legs[i].offers[leg.level]
-                    legNotional += Int128(partial) * Int128(offer.price.units)
-                    legFee += legs[i].fees.takerFee(size: Size(units: partial), price: offer.price)
+                    guard leg.level < leg.end else { return nil }
+                    let price = levels[leg.level].price
+                    legNotional += Int128(partial) * Int128(price.units)
+                    legFee += basket[i].fees.takerFee(size: Size(units: partial), price: price)
                 }
                 total += Amount(units: Int64(FixedPoint.divide(legNotional, Int128(FixedPoint.unitsPerWhole), .up))) + legFee
             }
@@ -235,31 +249,38 @@ public struct BasketPricer: Sendable {
 
         /// Moves every leg to `baskets` baskets (whole levels only; the partial level is priced
         /// afresh by each ``cost(at:_:)``).
-        mutating func advance(to baskets: Int64, _ legs: [BasketLeg]) {
+        mutating func advance(to baskets: Int64) {
             for i in legs.indices {
-                Self.takeWholeLevels(&progress[i], shares: baskets * legs[i].weight, legs[i])
+                Self.takeWholeLevels(&legs[i], shares: baskets * legs[i].weight, levels)
             }
         }
-    }
 
-    /// Buying `shares` (millionths) from the leg's offers: notional rounded up, fee per level.
-    func walk(_ leg: borrowing BasketLeg, shares: Int64) -> (notional: Amount, fee: Amount, worst: Price)? {
-        var remaining = shares
-        var notional: Int128 = 0
-        var fee = Amount.zero
-        var worst = Price.zero
-        let offers = leg.offers
-        for position in offers.indices where remaining > 0 {
-            let level = offers[position]
-            let take = min(remaining, level.size.units)
-            notional += Int128(take) * Int128(level.price.units)
-            fee += leg.fees.takerFee(size: Size(units: take), price: level.price)
-            worst = level.price
-            remaining -= take
+        /// Buying `shares` (millionths) of leg `i` from its first level: notional rounded up,
+        /// fee per level, and the worst price reached.
+        func walk(_ i: Int, shares: Int64, _ basket: [BasketLeg]) -> (notional: Amount, fee: Amount, worst: Price)? {
+            var remaining = shares
+            var notional: Int128 = 0
+            var fee = Amount.zero
+            var worst = Price.zero
+            var k = legs[i].start
+            while remaining > 0, k < legs[i].end {
+                let level = levels[k]
+                if remaining >= level.size.units {
+                    notional += Int128(level.size.units) * Int128(level.price.units)
+                    fee += level.fullFee
+                    remaining -= level.size.units
+                } else {
+                    notional += Int128(remaining) * Int128(level.price.units)
+                    fee += basket[i].fees.takerFee(size: Size(units: remaining), price: level.price)
+                    remaining = 0
+                }
+                worst = level.price
+                k += 1
+            }
+            guard remaining == 0 else { return nil }
+            let rounded = Amount(units: Int64(FixedPoint.divide(notional, Int128(FixedPoint.unitsPerWhole), .up)))
+            return (rounded, fee, worst)
         }
-        guard remaining == 0 else { return nil }
-        let rounded = Amount(units: Int64(FixedPoint.divide(notional, Int128(FixedPoint.unitsPerWhole), .up)))
-        return (rounded, fee, worst)
     }
 
     private func floorToStep(_ units: Int64) -> Int64 { units - units % sizeStep.units }
