@@ -242,7 +242,7 @@ public struct BasketPricer: Sendable {
                     legNotional += Int128(partial) * Int128(price.units)
                     legFee += basket[i].fees.takerFee(size: Size(units: partial), price: price)
                 }
-                total += Amount(units: Int64(FixedPoint.divide(legNotional, Int128(FixedPoint.unitsPerWhole), .up))) + legFee
+                total += Self.roundedUp(legNotional) + legFee
             }
             return total
         }
@@ -278,8 +278,23 @@ public struct BasketPricer: Sendable {
                 k += 1
             }
             guard remaining == 0 else { return nil }
-            let rounded = Amount(units: Int64(FixedPoint.divide(notional, Int128(FixedPoint.unitsPerWhole), .up)))
-            return (rounded, fee, worst)
+            return (Self.roundedUp(notional), fee, worst)
+        }
+
+        /// A notional in millionths² as an amount, rounded up. Notionals are never negative and
+        /// almost always fit in 64 bits, where dividing by the constant compiles to a multiply
+        /// (this runs once per leg per breakpoint and search probe); the rest take the exact
+        /// 128-bit path.
+        @inline(__always)
+        static func roundedUp(_ notional: Int128) -> Amount {
+            // A literal so the division by it is compiled as a multiply (the Core constant is
+            // opaque across modules); debug builds check they agree.
+            let whole: Int64 = 1_000_000
+            assert(whole == FixedPoint.unitsPerWhole)
+            if notional >= 0, notional <= Int128(Int64.max - whole) {
+                return Amount(units: (Int64(notional) + whole - 1) / whole)
+            }
+            return Amount(units: Int64(FixedPoint.divide(notional, Int128(whole), .up)))
         }
     }
 
