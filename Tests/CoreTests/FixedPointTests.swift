@@ -72,6 +72,41 @@ struct FixedPointTests {
         #expect(try Price(parsing: "0.333333").cost(of: try Size(parsing: "0.5"), .down) == (try Amount(parsing: "0.166666")))
     }
 
+    @Test("division takes a 64-bit shortcut that rounds exactly as the 128-bit path")
+    func divisionShortcut() {
+        // The 128-bit division as it was before the shortcut: the specification.
+        func reference(_ numerator: Int128, _ denominator: Int128, _ rule: Rounding) -> Int128 {
+            let (quotient, remainder) = numerator.quotientAndRemainder(dividingBy: denominator)
+            if remainder == 0 { return quotient }
+            let positive = (numerator < 0) == (denominator < 0)
+            switch rule {
+            case .towardZero: return quotient
+            case .down: return positive ? quotient : quotient - 1
+            case .up: return positive ? quotient + 1 : quotient
+            case .halfUp:
+                if remainder.magnitude * 2 >= denominator.magnitude { return positive ? quotient + 1 : quotient - 1 }
+                return quotient
+            }
+        }
+        var numerators: [Int128] = [0, 1, -1, 5, -5, 7, -7, 999_999, 1_000_000, -1_500_000, 2_500_000,
+            Int128(Int64.max), Int128(Int64.min), Int128(Int64.max) + 1, Int128(Int64.min) - 1, Int128(Int64.max) * 3]
+        var state: UInt64 = 0x5eed
+        for _ in 0..<2_000 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            let value = Int128(Int64(bitPattern: state)) >> Int((state >> 58) % 50)
+            numerators.append(state & 1 == 0 ? value : value * 1_000_003)
+        }
+        let denominators: [Int128] = [1, -1, 2, -2, 3, 7, -7, 1_000_000, -1_000_000, Int128(Int64.max), Int128(Int64.min),
+            Int128(Int64.max) + 5]
+        for numerator in numerators {
+            for denominator in denominators {
+                for rule in Rounding.allCases {
+                    #expect(FixedPoint.divide(numerator, denominator, rule) == reference(numerator, denominator, rule))
+                }
+            }
+        }
+    }
+
     @Test("decodes from JSON strings and numbers without floating point")
     func codable() throws {
         struct Wrapper: Codable { var a: Price; var b: Size; var c: Amount }

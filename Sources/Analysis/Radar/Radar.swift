@@ -13,6 +13,9 @@ public struct Radar: Sendable {
     public private(set) var universe = RadarUniverse()
     public private(set) var registry = OpportunityRegistry()
     private var detectors: [any OpportunityDetector] = []
+    /// What each detector returned from its last evaluation, handed back to it on the next (see
+    /// ``OpportunityDetector/evaluate(_:configuration:now:previous:)``).
+    private var lastFound: [[Opportunity]] = []
     private var detectorIndexByGroup: [String: Int] = [:]
     /// For each market, the detectors that read its book.
     private var detectorsByMarket: [[Int]] = []
@@ -57,11 +60,13 @@ public struct Radar: Sendable {
                 detectorsByMarket[market].removeAll { $0 == existing }
             }
             detectors[existing] = detector
+            lastFound[existing] = []
             for market in detector.marketIndices { detectorsByMarket[market].append(existing) }
             return
         }
         let index = detectors.count
         detectors.append(detector)
+        lastFound.append([])
         detectorIndexByGroup[detector.group] = index
         for market in detector.marketIndices {
             precondition(market < detectorsByMarket.count, "add a detector's markets before the detector")
@@ -183,7 +188,8 @@ public struct Radar: Sendable {
 
     private mutating func run(_ detectorIndex: Int, now: Timestamp) -> [OpportunityChange] {
         let detector = detectors[detectorIndex]
-        let found = detector.evaluate(universe, configuration: configuration, now: now)
+        let found = detector.evaluate(universe, configuration: configuration, now: now, previous: lastFound[detectorIndex])
+        lastFound[detectorIndex] = found
         return registry.reconcile(group: detector.group, found: found, at: now)
     }
 }

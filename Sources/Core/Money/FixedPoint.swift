@@ -137,7 +137,18 @@ public enum FixedPoint {
     @inlinable
     public static func divide(_ numerator: Int128, _ denominator: Int128, _ rule: Rounding) -> Int128 {
         precondition(denominator != 0, "fixed-point division by zero")
-        let (quotient, remainder) = numerator.quotientAndRemainder(dividingBy: denominator)
+        // Almost every operand fits in 64 bits, where division is one instruction instead of a
+        // call into the 128-bit runtime. Both truncate toward zero with the remainder taking the
+        // numerator's sign, so the result is the same; `min / -1`, the one 64-bit overflow, takes
+        // the 128-bit path.
+        let quotient: Int128
+        let remainder: Int128
+        if let n = Int64(exactly: numerator), let d = Int64(exactly: denominator), d != -1 {
+            let (q, r) = n.quotientAndRemainder(dividingBy: d)
+            (quotient, remainder) = (Int128(q), Int128(r))
+        } else {
+            (quotient, remainder) = numerator.quotientAndRemainder(dividingBy: denominator)
+        }
         if remainder == 0 { return quotient }
         let positive = (numerator < 0) == (denominator < 0)
         switch rule {

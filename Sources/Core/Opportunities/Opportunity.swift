@@ -38,7 +38,38 @@ public struct Opportunity: Hashable, Codable, Sendable, Identifiable {
         resolutionTime: Timestamp?, redeemableImmediately: Bool = false, evidence: [OpportunityEvidence] = [],
         seenAt: Timestamp
     ) {
-        self.id = OpportunityID(kind: kind, group: group, legs: legs)
+        self.init(
+            uncheckedID: OpportunityID(kind: kind, group: group, legs: legs), kind: kind, group: group, title: title,
+            legs: legs, size: size, payoutPerBasket: payoutPerBasket, cost: cost, fees: fees, payout: payout,
+            maxSize: maxSize, curve: curve, resolutionTime: resolutionTime, redeemableImmediately: redeemableImmediately,
+            evidence: evidence, seenAt: seenAt)
+    }
+
+    /// The same, with the id already known: a detector re-pricing one trade on every book update
+    /// derives it once and passes it on, since the id depends only on the kind, the group and the
+    /// legs' instruments and sides. `id` must be exactly what ``OpportunityID/init(kind:group:legs:)``
+    /// gives for these; debug builds check it.
+    public init(
+        id: OpportunityID, kind: OpportunityKind, group: String, title: String, legs: [OpportunityLeg], size: Size,
+        payoutPerBasket: Amount, cost: Amount, fees: Amount, payout: Amount, maxSize: Size, curve: [ProfitPoint],
+        resolutionTime: Timestamp?, redeemableImmediately: Bool = false, evidence: [OpportunityEvidence] = [],
+        seenAt: Timestamp
+    ) {
+        assert(id == OpportunityID(kind: kind, group: group, legs: legs), "a supplied opportunity id must be the derived one")
+        self.init(
+            uncheckedID: id, kind: kind, group: group, title: title, legs: legs, size: size,
+            payoutPerBasket: payoutPerBasket, cost: cost, fees: fees, payout: payout, maxSize: maxSize, curve: curve,
+            resolutionTime: resolutionTime, redeemableImmediately: redeemableImmediately, evidence: evidence,
+            seenAt: seenAt)
+    }
+
+    private init(
+        uncheckedID id: OpportunityID, kind: OpportunityKind, group: String, title: String, legs: [OpportunityLeg],
+        size: Size, payoutPerBasket: Amount, cost: Amount, fees: Amount, payout: Amount, maxSize: Size,
+        curve: [ProfitPoint], resolutionTime: Timestamp?, redeemableImmediately: Bool, evidence: [OpportunityEvidence],
+        seenAt: Timestamp
+    ) {
+        self.id = id
         self.kind = kind
         self.group = group
         self.title = title

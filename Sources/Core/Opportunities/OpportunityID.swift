@@ -26,3 +26,16 @@ enum StableHash {
         return hash
     }
 }
+
+extension OpportunityID {
+    /// Whether two leg lists give the same id for the same kind and group: the same instruments
+    /// and sides in the same order. (Sufficient, not necessary — the id ignores order — which is
+    /// all a caller reusing an id it derived before needs, and it costs no allocation.)
+    public static func sameIdentity(_ lhs: [OpportunityLeg], _ rhs: [OpportunityLeg]) -> Bool {
+        guard lhs.count == rhs.count else { return false }
+        for i in lhs.indices where lhs[i].instrument != rhs[i].instrument || lhs[i].side != rhs[i].side {
+            return false
+        }
+        return true
+    }
+}

@@ -62,7 +62,7 @@ public struct BundleDetector: Sendable {
             return BasketLeg(
                 venue: member.market.venue, marketID: member.market.id, instrument: member.market.instrument(for: outcome),
                 outcome: position.outcome, label: "\(position.outcome) '\(member.label)'", weight: position.weight,
-                offers: position.outcome == .yes ? member.book.offersToBuy : member.book.complementOffersToBuy,
+                offers: position.outcome == .yes ? member.book.offerLadderToBuy : member.book.complementOfferLadderToBuy,
                 fees: member.fees, minimumSize: member.market.minimumOrderSize)
         }
         guard let quote = pricer.price(legs, payoutPerBasket: portfolio.payoutPerBasket) else { return nil }

@@ -59,7 +59,7 @@ public struct CrossVenueDetector: OpportunityDetector {
         let market = universe.markets[index]
         guard let instrument = outcome == .yes ? market.yes : market.no else { return nil }
         let book = universe.books[index]
-        let offers = outcome == .yes ? book.offersToBuy : book.complementOffersToBuy
+        let offers = outcome == .yes ? book.offerLadderToBuy : book.complementOfferLadderToBuy
         guard !offers.isEmpty else { return nil }
         return BasketLeg(
             venue: market.venue, marketID: market.marketID, instrument: instrument, outcome: outcome, label: market.label,

@@ -39,6 +39,12 @@ public struct DutchBookDetector: OpportunityDetector {
     }
 
     public func evaluate(_ universe: RadarUniverse, configuration: RadarConfiguration, now: Timestamp) -> [Opportunity] {
+        evaluate(universe, configuration: configuration, now: now, previous: [])
+    }
+
+    public func evaluate(
+        _ universe: RadarUniverse, configuration: RadarConfiguration, now: Timestamp, previous: [Opportunity]
+    ) -> [Opportunity] {
         // The common case — no Dutch book either way — is decided from best prices alone,
         // without allocating.
         var askSum: Int64 = 0
@@ -49,9 +55,8 @@ public struct DutchBookDetector: OpportunityDetector {
             guard universe.markets[index].isTradable,
                 universe.isUsable(index, now: now, maxAge: configuration.maxBookAge)
             else { return [] }
-            let book = universe.books[index]
-            if let ask = book.bestAsk { askSum += ask.price.units } else { allAsks = false }
-            if let bid = book.bestBid { bidSum += bid.price.units } else { allBids = false }
+            if let ask = universe.books[index].bestAsk { askSum += ask.price.units } else { allAsks = false }
+            if let bid = universe.books[index].bestBid { bidSum += bid.price.units } else { allBids = false }
         }
         let one = FixedPoint.unitsPerWhole
         let yesCandidate = buysEveryYes && allAsks && askSum < one
@@ -60,10 +65,10 @@ public struct DutchBookDetector: OpportunityDetector {
 
         var found: [Opportunity] = []
         let pricer = configuration.pricer
-        if yesCandidate, let opportunity = price(.yes, universe, pricer, configuration, now, sum: askSum) {
+        if yesCandidate, let opportunity = price(.yes, universe, pricer, configuration, now, sum: askSum, previous) {
             found.append(opportunity)
         }
-        if noCandidate, let opportunity = price(.no, universe, pricer, configuration, now, sum: bidSum) {
+        if noCandidate, let opportunity = price(.no, universe, pricer, configuration, now, sum: bidSum, previous) {
             found.append(opportunity)
         }
         return found
@@ -71,16 +76,16 @@ public struct DutchBookDetector: OpportunityDetector {
 
     private func price(
         _ outcome: BinaryOutcome, _ universe: RadarUniverse, _ pricer: BasketPricer,
-        _ configuration: RadarConfiguration, _ now: Timestamp, sum: Int64
+        _ configuration: RadarConfiguration, _ now: Timestamp, sum: Int64, _ previous: [Opportunity]
     ) -> Opportunity? {
+        // The legs read the books' levels in place (no copy per leg).
         let legs = marketIndices.map { index in
             let market = universe.markets[index]
-            let book = universe.books[index]
             return BasketLeg(
                 venue: market.venue, marketID: market.marketID,
                 instrument: outcome == .yes ? market.yes : market.no!, outcome: outcome, label: market.label,
-                offers: outcome == .yes ? book.offersToBuy : book.complementOffersToBuy, fees: market.fees,
-                minimumSize: market.minimumSize)
+                offers: outcome == .yes ? universe.books[index].offerLadderToBuy : universe.books[index].complementOfferLadderToBuy,
+                fees: market.fees, minimumSize: market.minimumSize)
         }
         let count = Int64(marketIndices.count)
         let payoutPerBasket = Amount(units: outcome == .yes ? FixedPoint.unitsPerWhole : (count - 1) * FixedPoint.unitsPerWhole)
@@ -88,24 +93,43 @@ public struct DutchBookDetector: OpportunityDetector {
             quote.profit > configuration.minimumProfit
         else { return nil }
 
+        // This detector's previous sighting of the same basket, if any. Its id, title and the
+        // neg-risk note are functions of this detector's constant fields and the legs'
+        // instruments and sides only, so when those match they are carried over rather than
+        // rebuilt (hashing 30 instrument names and formatting two sentences was most of the
+        // remaining cost of a re-price).
+        let earlier = previous.first { $0.legs.first?.outcome == outcome }
+        let sameBasket = earlier.map { OpportunityID.sameIdentity($0.legs, quote.legs) } ?? false
+        let id = sameBasket ? earlier!.id : OpportunityID(kind: .dutchBook, group: group, legs: quote.legs)
+        let title = sameBasket ? earlier!.title : basketTitle(outcome)
+
         let sumText = FixedPoint.format(sum)
-        var evidence = [
-            OpportunityEvidence(
-                claim: outcome == .yes
-                    ? "best YES asks sum to \(sumText) across \(count) outcomes of a complete partition; exactly one pays 1"
-                    : "best YES bids sum to \(sumText) across \(count) mutually exclusive outcomes; NO on every outcome costs N − Σbid and pays at least N − 1",
-                source: "order books", observedAt: now)
-        ]
+        var evidence: [OpportunityEvidence] = []
+        evidence.reserveCapacity(outcome == .no && isNegRisk ? 2 : 1)
+        evidence.append(OpportunityEvidence(
+            claim: outcome == .yes
+                ? "best YES asks sum to \(sumText) across \(count) outcomes of a complete partition; exactly one pays 1"
+                : "best YES bids sum to \(sumText) across \(count) mutually exclusive outcomes; NO on every outcome costs N − Σbid and pays at least N − 1",
+            source: "order books", observedAt: now))
         if outcome == .no && isNegRisk {
-            evidence.append(OpportunityEvidence(
-                claim: "neg-risk event: the \(count) NO shares convert at once into \(count - 1) pUSD", source: "Polymarket NegRiskAdapter"))
+            if sameBasket, let note = earlier!.evidence.dropFirst().first {
+                evidence.append(note)
+            } else {
+                evidence.append(OpportunityEvidence(
+                    claim: "neg-risk event: the \(count) NO shares convert at once into \(count - 1) pUSD",
+                    source: "Polymarket NegRiskAdapter"))
+            }
         }
-        let verb = outcome == .yes ? "YES" : "NO"
         return Opportunity(
-            kind: .dutchBook, group: group, title: "Buy \(verb) on all \(count) outcomes of “\(title)”", legs: quote.legs,
+            id: id, kind: .dutchBook, group: group, title: title, legs: quote.legs,
             size: quote.size, payoutPerBasket: payoutPerBasket, cost: quote.cost, fees: quote.fees, payout: quote.payout,
             maxSize: quote.maxSize, curve: quote.curve, resolutionTime: resolutionTime,
             redeemableImmediately: outcome == .no && isNegRisk, evidence: evidence, seenAt: now)
+    }
+
+    /// The opportunity's title for buying every `outcome`.
+    func basketTitle(_ outcome: BinaryOutcome) -> String {
+        "Buy \(outcome == .yes ? "YES" : "NO") on all \(marketIndices.count) outcomes of “\(title)”"
     }
 }
 

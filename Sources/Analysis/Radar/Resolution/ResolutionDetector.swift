@@ -63,16 +63,16 @@ public struct ResolutionDetector: Sendable {
         }
 
         let side = determination.winner
-        let offers: [BookLevel]
+        let offers: OfferLadder
         let outcome: Outcome
         switch side {
         case .yes:
             outcome = yes
-            offers = yesBook.offersToBuy
+            offers = yesBook.offerLadderToBuy
         case .no:
             guard let no = market.outcome(named: "No") else { return .skipped(.missingOutcome(.no)) }
             outcome = no
-            offers = yesBook.complementOffersToBuy
+            offers = yesBook.complementOfferLadderToBuy
         }
         let leg = BasketLeg(
             venue: market.venue, marketID: market.id, instrument: market.instrument(for: outcome), outcome: side,

@@ -10,4 +10,21 @@ public protocol OpportunityDetector: Sendable {
     var marketIndices: [Int] { get }
     /// The opportunities present now; empty when there are none (which closes earlier ones).
     func evaluate(_ universe: RadarUniverse, configuration: RadarConfiguration, now: Timestamp) -> [Opportunity]
+    /// The same, given what this very detector returned from its previous evaluation (the radar
+    /// keeps it per detector and forgets it when the detector is replaced). A detector re-pricing
+    /// the same trade on every book update may carry over parts of it that provably have not
+    /// changed — an id derived from the same legs, a title built from its own constant fields —
+    /// instead of rebuilding them; it must return exactly what ``evaluate(_:configuration:now:)``
+    /// would.
+    func evaluate(
+        _ universe: RadarUniverse, configuration: RadarConfiguration, now: Timestamp, previous: [Opportunity]
+    ) -> [Opportunity]
+}
+
+extension OpportunityDetector {
+    public func evaluate(
+        _ universe: RadarUniverse, configuration: RadarConfiguration, now: Timestamp, previous: [Opportunity]
+    ) -> [Opportunity] {
+        evaluate(universe, configuration: configuration, now: now)
+    }
 }
