@@ -87,7 +87,8 @@ public struct BasketPricer: Sendable {
         curve.reserveCapacity(candidateCount + 1)
         var best: (baskets: Int64, point: ProfitPoint)?
         var lastProfitable: Int64?
-        var firstUnprofitableAfter: Int64?
+        var lastProfit: Int64 = 0
+        var firstUnprofitableAfter: (baskets: Int64, profit: Int64)?
         // One sweep over the ascending breakpoints: each leg's walk resumes where the previous
         // breakpoint left it, so the whole curve costs what one deep walk costs.
         for baskets in breakpoints[..<candidateCount] {
@@ -96,29 +97,53 @@ public struct BasketPricer: Sendable {
             if point.profit.units > 0 {
                 curve.append(point)
                 lastProfitable = baskets
+                lastProfit = point.profit.units
                 if best == nil || point.profit > best!.point.profit { best = (baskets, point) }
             } else if lastProfitable != nil {
-                firstUnprofitableAfter = baskets
+                firstUnprofitableAfter = (baskets, point.profit.units)
                 break
             }
             sweep.advance(to: baskets)
         }
         guard let best, var maxBaskets = lastProfitable else { return nil }
 
-        // Between the last profitable breakpoint and the first unprofitable one the profit falls
-        // (nearly) linearly: find the largest size still above zero. The sweep stands at the last
-        // profitable breakpoint, so each probe walks only the levels past it.
+        // Between the last profitable breakpoint and the first unprofitable one no leg changes
+        // level, so the profit falls linearly but for fee rounding: find the largest size still
+        // above zero. Each probe is priced exactly; the linearity only chooses where to probe
+        // (the zero of the line through the two ends), which lands on or next to the answer at
+        // once, with a halving step whenever a probe gains less than half the interval so the
+        // search never takes more than twice as many probes as plain bisection. The sweep stands
+        // at the last profitable breakpoint, so each probe walks only the levels past it.
         if let upper = firstUnprofitableAfter {
             var low = maxBaskets
-            var high = upper
+            var lowProfit = lastProfit
+            var high = upper.baskets
+            var highProfit = upper.profit
+            var bisectNext = false
             while high - low > sizeStep.units {
-                let mid = floorToStep(low + (high - low) / 2)
-                guard mid > low else { break }
-                if let cost = sweep.cost(at: mid, legs), payout(mid, payoutPerBasket).units - cost.units > 0 {
-                    low = mid
+                let guess: Int64
+                if bisectNext || lowProfit <= highProfit {
+                    guess = floorToStep(low + (high - low) / 2)
                 } else {
-                    high = mid
+                    // The line's zero, low + (high − low)·p(low) / (p(low) − p(high)), in 128 bits.
+                    let offset = Int128(high - low) * Int128(lowProfit) / Int128(lowProfit - highProfit)
+                    guess = min(max(floorToStep(low + Int64(offset)), low + sizeStep.units), high - sizeStep.units)
                 }
+                guard guess > low, guess < high else { break }
+                let before = high - low
+                if let cost = sweep.cost(at: guess, legs) {
+                    let profit = payout(guess, payoutPerBasket).units - cost.units
+                    if profit > 0 {
+                        low = guess
+                        lowProfit = profit
+                    } else {
+                        high = guess
+                        highProfit = profit
+                    }
+                } else {
+                    high = guess
+                }
+                bisectNext = (high - low) * 2 > before
             }
             if low > maxBaskets, let cost = sweep.cost(at: low, legs) {
                 maxBaskets = low
