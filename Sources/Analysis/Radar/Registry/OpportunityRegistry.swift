@@ -23,10 +23,12 @@ public struct OpportunityRegistry: Sendable {
         current.reserveCapacity(found.count)
         for var opportunity in found {
             current.append(opportunity.id)
-            if let earlier = open[opportunity.id] {
-                opportunity.carryOver(from: earlier)
-                let changed = !earlier.sameTrade(as: opportunity)
-                open[opportunity.id] = opportunity
+            // The stored sighting is compared and replaced in place, never copied out: each
+            // copy of an opportunity retains and releases every string of its legs.
+            if let slot = open.index(forKey: opportunity.id) {
+                opportunity.carryOver(from: open.values[slot])
+                let changed = !open.values[slot].sameTrade(as: opportunity)
+                open.values[slot] = opportunity
                 if changed { changes.append(.updated(opportunity)) }
             } else {
                 open[opportunity.id] = opportunity
