@@ -225,6 +225,21 @@ struct LiveScanCommandTests {
             """
     }
 
+    /// Runs a continuous Polymarket scan until it prints a closing, then stops it with Ctrl-C,
+    /// which must end it cleanly.
+    static func scanUntilAClosing(_ server: LoopbackServer) async throws -> EdgewiseProcess.Result {
+        let cli = try EdgewiseProcess(server: server)
+        let started = try cli.start(["scan", "--json", "--venue", "polymarket", "--interval", "60"])
+        let (process, out, _) = started
+        try await eventually("the closing is printed", timeout: .seconds(30)) {
+            ((try? String(contentsOf: out, encoding: .utf8)) ?? "").contains("\"closed\"")
+        }
+        process.interrupt()
+        let result = try await EdgewiseProcess.wait(started, timeout: .seconds(20))
+        #expect(result.status == 0, "\(result.stderr)")
+        return result
+    }
+
     @Test("a market-channel change closes the Dutch book it removes, and Ctrl-C stops cleanly")
     func followsTheStream() async throws {
         let subscribed = ScriptLog()
@@ -243,15 +258,7 @@ struct LiveScanCommandTests {
             while try await socket.nextText(timeout: .seconds(30)) != nil {}
         }])
         defer { Task { await server.stop() } }
-        let cli = try EdgewiseProcess(server: server)
-        let started = try cli.start(["scan", "--json", "--venue", "polymarket", "--interval", "60"])
-        let (process, out, _) = started
-        try await eventually("the closing is printed", timeout: .seconds(30)) {
-            ((try? String(contentsOf: out, encoding: .utf8)) ?? "").contains("\"closed\"")
-        }
-        process.interrupt()
-        let result = try await EdgewiseProcess.wait(started, timeout: .seconds(20))
-        #expect(result.status == 0, "\(result.stderr)")
+        let result = try await Self.scanUntilAClosing(server)
 
         let records = result.stdout.split(separator: "\n").compactMap {
             try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
@@ -281,15 +288,7 @@ struct LiveScanCommandTests {
             while try await socket.nextText(timeout: .seconds(30)) != nil {}
         }])
         defer { Task { await server.stop() } }
-        let cli = try EdgewiseProcess(server: server)
-        let started = try cli.start(["scan", "--json", "--venue", "polymarket", "--interval", "60"])
-        let (process, out, _) = started
-        try await eventually("the closing is printed", timeout: .seconds(30)) {
-            ((try? String(contentsOf: out, encoding: .utf8)) ?? "").contains("\"closed\"")
-        }
-        process.interrupt()
-        let result = try await EdgewiseProcess.wait(started, timeout: .seconds(20))
-        #expect(result.status == 0, "\(result.stderr)")
+        let result = try await Self.scanUntilAClosing(server)
         let statuses = result.stdout.split(separator: "\n").compactMap {
             (try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])?["status"] as? String
         }

@@ -36,9 +36,7 @@ struct MultiLegExecutorTests {
     static func setUp(
         _ exchange: PaperExchange, liquidity: (any LiquiditySource)? = nil, balance: Amount? = nil
     ) async throws -> (MultiLegExecutor, EdgewiseStore) {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("edgewise-multileg-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let store = try EdgewiseStore(path: directory.appendingPathComponent(EdgewiseStore.defaultFileName).path)
+        let store = try temporaryStore()
         let manager = OrderManager(
             store: store, gateways: [PaperGateway(venue: .polymarket, exchange: exchange)], configuration: .init(settleDelay: .zero),
             now: { paperTime(1) })
@@ -127,9 +125,7 @@ struct MultiLegExecutorTests {
 struct MultiLegUncertainTests {
     @Test("a leg whose outcome is unknown stops the basket: no further leg, no unwind")
     func stops() async throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("edgewise-multileg-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let store = try EdgewiseStore(path: directory.appendingPathComponent(EdgewiseStore.defaultFileName).path)
+        let store = try temporaryStore()
         let gateway = ScriptedGateway(resendIsIdempotent: false, store: store, script: .init(submissions: [.unknown(reason: "connection dropped")]))
         let manager = OrderManager(store: store, gateways: [gateway], configuration: .init(settleDelay: .zero), now: { paperTime(1) })
         _ = await manager.reconcile()

@@ -13,11 +13,7 @@ struct OrderManagerTests {
     static let token = InstrumentID(venue: .polymarket, token: "yes")
     static let time = Timestamp(seconds: 1_800_000_000)
 
-    static func store() throws -> EdgewiseStore {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("edgewise-orders-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        return try EdgewiseStore(path: directory.appendingPathComponent(EdgewiseStore.defaultFileName).path)
-    }
+    static func store() throws -> EdgewiseStore { try temporaryStore() }
 
     static func intent(size: Size = 10) -> OrderIntent {
         OrderIntent(instrument: token, marketID: "m1", side: .buy, limitPrice: Price("0.40")!, size: size, purpose: .directional, strategy: "test")

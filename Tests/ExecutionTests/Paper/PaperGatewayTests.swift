@@ -8,11 +8,7 @@ import Testing
 /// behind the venue gateway, so that `--paper` exercises exactly what `--live` does.
 @Suite("Paper gateway")
 struct PaperGatewayTests {
-    static func store() throws -> EdgewiseStore {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("edgewise-paper-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        return try EdgewiseStore(path: directory.appendingPathComponent(EdgewiseStore.defaultFileName).path)
-    }
+    static func store() throws -> EdgewiseStore { try temporaryStore() }
 
     static func intent(_ side: OrderSide, _ price: String, _ size: Int64, _ tif: TimeInForce) -> OrderIntent {
         OrderIntent(
