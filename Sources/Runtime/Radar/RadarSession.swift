@@ -26,9 +26,7 @@ public struct RadarSession: Sendable {
         var pass = await scanner.load(into: &radar, now: now)
         if observations != nil {
             watchlist = ResolutionWatchlist(markets: pass.markets)
-            let batch = try readObservations(now: now())
-            pass.warnings += batch.problems.map { "skipped \($0)" }
-            pass.merge(await scanner.observe(batch.observations, watchlist: &watchlist, radar: &radar, now: now))
+            pass.merge(await observe(try readObservations(now: now()), now: now))
         }
         return pass
     }
@@ -45,13 +43,19 @@ public struct RadarSession: Sendable {
         guard observations != nil else { return RadarScanner.Pass() }
         var pass = RadarScanner.Pass()
         do {
-            let batch = try readObservations(now: now())
-            pass.warnings += batch.problems.map { "skipped \($0)" }
-            pass.merge(await scanner.observe(batch.observations, watchlist: &watchlist, radar: &radar, now: now))
+            pass.merge(await observe(try readObservations(now: now()), now: now))
         } catch {
             // It was readable at the start: a file being replaced, or a transient error.
             pass.warnings.append("\(error); trying again on the next pass")
         }
+        return pass
+    }
+
+    /// Hands a batch's observations to the radar; its skipped lines become warnings.
+    private mutating func observe(_ batch: ObservationFile.Batch, now: @Sendable () -> Timestamp) async -> RadarScanner.Pass {
+        var pass = RadarScanner.Pass()
+        pass.warnings = batch.problems.map { "skipped \($0)" }
+        pass.merge(await scanner.observe(batch.observations, watchlist: &watchlist, radar: &radar, now: now))
         return pass
     }
 
