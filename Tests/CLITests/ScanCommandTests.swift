@@ -1,5 +1,6 @@
 import EdgewiseTestSupport
 import Foundation
+import Synchronization
 import Testing
 
 /// `edgewise scan --once --json` end to end: the built binary against loopback Polymarket and
@@ -276,7 +277,18 @@ struct LiveScanCommandTests {
     @Test("a dropped market channel closes what was built on its books until fresh snapshots come")
     func droppedStreamClosesItsOpportunities() async throws {
         let connections = ScriptLog()
-        let server = try await LoopbackServer.start(routes: try ScanCommandTests.polymarketRoutes(), webSockets: ["/ws/market": { socket in
+        // The scan's first read of the books succeeds; every later one (the stream's resync after
+        // it reconnects) fails, so the books cannot be rebuilt and the closing must show. Were
+        // the resync to succeed, the basket could close and reopen within one publishing window.
+        let bookReads = Atomic<Int>(0)
+        let routes = try ScanCommandTests.polymarketRoutes().map { route -> LoopbackRoute in
+            guard route.method == "POST", route.pattern == "/books" else { return route }
+            return .post("/books") { request in
+                bookReads.add(1, ordering: .relaxed).newValue == 1
+                    ? await route.handler(request) : .status(503, body: #"{"error":"unavailable"}"#)
+            }
+        }
+        let server = try await LoopbackServer.start(routes: routes, webSockets: ["/ws/market": { socket in
             guard try await socket.nextText(ignoring: "PING") != nil else { return }
             connections.add("connection \(socket.connection)")
             if socket.connection == 1 {
@@ -284,7 +296,7 @@ struct LiveScanCommandTests {
                 try await Task.sleep(for: .milliseconds(300))
                 return  // the venue drops the link
             }
-            // Reconnected, but no snapshot comes: the books stay untrusted.
+            // Reconnected, but no snapshot comes (and REST fails): the books stay untrusted.
             while try await socket.nextText(timeout: .seconds(30)) != nil {}
         }])
         defer { Task { await server.stop() } }
