@@ -123,7 +123,8 @@ let package = Package(
             name: "EdgewiseRuntime",
             dependencies: [
                 "EdgewiseCore", "EdgewiseStore", "EdgewiseVenueKit", "EdgewiseEthereum", "EdgewisePolymarket",
-                "EdgewiseKalshi", "EdgewiseManifold", "EdgewiseInformation", "EdgewiseAnalysis",
+                "EdgewiseKalshi", "EdgewiseManifold", "EdgewiseInformation", "EdgewiseAnalysis", "EdgewiseDecision",
+                "EdgewiseExecution",
                 .product(name: "Logging", package: "swift-log"),
             ],
             path: "Sources/Runtime"),
@@ -132,6 +133,7 @@ let package = Package(
             dependencies: [
                 "EdgewiseCore", "EdgewiseStore", "EdgewiseVenueKit", "EdgewiseEthereum", "EdgewisePolymarket",
                 "EdgewiseKalshi", "EdgewiseManifold", "EdgewiseInformation", "EdgewiseRuntime", "EdgewiseAnalysis",
+                "EdgewiseDecision", "EdgewiseExecution",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -215,7 +217,14 @@ let package = Package(
             path: "Tests/AnalysisTests"),
         .testTarget(
             name: "EdgewiseRuntimeTests",
-            dependencies: ["EdgewiseRuntime", "EdgewiseCore", "EdgewiseAnalysis"],
+            dependencies: [
+                "EdgewiseRuntime", "EdgewiseCore", "EdgewiseAnalysis", "EdgewiseDecision", "EdgewiseExecution",
+                "EdgewiseStore", "EdgewiseVenueKit", "EdgewiseEthereum", "EdgewisePolymarket", "EdgewiseKalshi",
+                "EdgewiseManifold", "EdgewiseTestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             path: "Tests/RuntimeTests"),
         .testTarget(
             name: "EdgewiseDecisionTests",
@@ -235,7 +244,7 @@ let package = Package(
             name: "EdgewiseCLITests",
             dependencies: [
                 "edgewise", "EdgewiseCore", "EdgewiseStore", "EdgewiseInformation", "EdgewiseAnalysis",
-                "EdgewiseTestSupport",
+                "EdgewiseDecision", "EdgewiseExecution", "EdgewiseTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
             ],

@@ -6,6 +6,8 @@ import EdgewiseCore
 public enum StrategyAction: Hashable, Sendable {
     /// Propose an order; it is risk-checked and journaled before anything is sent.
     case submit(OrderIntent)
+    /// Buy a guaranteed-payoff basket through multi-leg execution (all legs or none).
+    case basket(BasketOrder)
     /// Cancel one of this strategy's open orders.
     case cancel(ClientOrderID)
     /// Call ``Strategy/onTimer(_:context:)`` at `at` (replacing a timer with the same id).

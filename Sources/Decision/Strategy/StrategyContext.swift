@@ -28,6 +28,7 @@ public struct StrategyContext: Sendable {
     }
 
     public mutating func submit(_ intent: OrderIntent) { actions.append(.submit(intent)) }
+    public mutating func execute(_ basket: BasketOrder) { actions.append(.basket(basket)) }
     public mutating func cancel(_ order: ClientOrderID) { actions.append(.cancel(order)) }
     public mutating func setTimer(_ timer: TimerID, at time: Timestamp) { actions.append(.setTimer(timer, at: time)) }
     public mutating func setTimer(_ timer: TimerID, after seconds: Double) { setTimer(timer, at: now.adding(seconds: seconds)) }

@@ -130,7 +130,7 @@ public struct StrategyHost: Sendable {
                 // otherwise fire forever within one advance.
                 timers[TimerKey(strategy: index, timer: timer)] = max(at, Timestamp(nanoseconds: now.nanoseconds + Self.minimumTimerDelay))
             case .cancelTimer(let timer): timers[TimerKey(strategy: index, timer: timer)] = nil
-            case .submit, .cancel, .note: break
+            case .submit, .basket, .cancel, .note: break
             }
         }
         return context.actions.map { HostedAction(strategy: id, action: $0, at: now) }
