@@ -39,6 +39,11 @@ extension EdgewiseStore {
         }
     }
 
+    /// Every fill, oldest first: what a portfolio is rebuilt from after a restart.
+    public func allFills() throws(StoreError) -> [Fill] {
+        try read("list fills") { db in try Self.fills(db, where: "1 ORDER BY time_ns, fill_id", arguments: []) }
+    }
+
     // MARK: - Rows
 
     static func insert(_ fill: Fill, _ db: Database, recordedAt: Timestamp) throws -> FillInsertion {

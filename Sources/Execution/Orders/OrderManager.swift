@@ -27,14 +27,20 @@ public actor OrderManager {
         /// engine against the current state, the kill switch included). Nil only where the
         /// caller checks elsewhere (tests of the order path itself).
         public var preTradeCheck: (@Sendable (OrderIntent) async -> RiskVerdict)?
+        /// Told of every event once it is journaled, with the order as it stands after it — the
+        /// agent's one feed of acknowledgments, fills and ends, whichever path (a submit, a
+        /// multi-leg leg, a cancel, reconciliation, a pushed venue event) produced them.
+        public var onEvent: (@Sendable (Order, OrderEvent) -> Void)?
 
         public init(
             settleDelay: Duration = .seconds(2), rateLimits: [VenueID: TokenBucket] = [:],
-            preTradeCheck: (@Sendable (OrderIntent) async -> RiskVerdict)? = nil
+            preTradeCheck: (@Sendable (OrderIntent) async -> RiskVerdict)? = nil,
+            onEvent: (@Sendable (Order, OrderEvent) -> Void)? = nil
         ) {
             self.settleDelay = settleDelay
             self.rateLimits = rateLimits
             self.preTradeCheck = preTradeCheck
+            self.onEvent = onEvent
         }
     }
 
@@ -247,6 +253,7 @@ public actor OrderManager {
             logger.error("order \(order.id): \(event) not journaled (\(error))")
             return order
         }
+        configuration.onEvent?(next, event)
         return next
     }
 

@@ -35,10 +35,12 @@ extension RadarSession {
     /// streams and every change re-evaluates only what reads that book; the venues without a
     /// stream are polled. Each flush hands `deliver` the changes since the previous one, folded,
     /// with real fees confirmed for anything new (so nothing priced on provisional fees is ever
-    /// published).
+    /// published). `observe` sees every market-data event as it arrives, before the radar
+    /// applies it (the agent keeps its own books and feeds the paper broker from it).
     public mutating func runLive(
         options: LiveOptions = LiveOptions(), isStopped: @escaping @Sendable () -> Bool,
-        now: @escaping @Sendable () -> Timestamp = Timestamp.now, deliver: (RadarScanner.Pass) -> Void
+        now: @escaping @Sendable () -> Timestamp = Timestamp.now, observe: (ReceivedEvent) -> Void = { _ in },
+        deliver: (RadarScanner.Pass) -> Void
     ) async {
         let (inputs, continuation) = AsyncStream.makeStream(of: LiveRadarInput.self, bufferingPolicy: .unbounded)
         var tasks: [Task<Void, Never>] = []
@@ -53,6 +55,7 @@ extension RadarSession {
             if isStopped() { break }
             switch input {
             case .event(let received):
+                observe(received)
                 pending.changes += radar.apply(received.event, receivedAt: received.receivedAt)
             case .untrusted(let venue, let instruments, let reason):
                 let affected = instruments ?? radar.watchedMarketIndices.map { radar.universe.markets[$0].yes }.filter { $0.venue == venue }

@@ -1,0 +1,92 @@
+import EdgewiseCore
+import EdgewiseDecision
+import EdgewiseExecution
+
+extension Agent {
+    /// The risk engine's verdict on one order against the state now. Every order the order
+    /// manager sends passes here first (``AgentLink``), whichever path proposed it.
+    public func check(_ intent: OrderIntent) -> RiskVerdict {
+        engine.check(intent, state: riskState(at: now()))
+    }
+
+    /// The cash orders may spend (one pool on paper; the venues' balances live).
+    public var cash: Amount { host.state.portfolio.cash }
+
+    /// Everything the risk engine reads, gathered now: equity at the current marks against the
+    /// persisted watermarks, the journal's live orders, the kill switch.
+    func riskState(at time: Timestamp) -> RiskState {
+        let equity = host.state.portfolio.equity(marks: marks())
+        let current = watermarks ?? EquityWatermarks(first: equity, at: time)
+        return RiskState(
+            now: time, equity: equity, watermarks: current, positions: Array(host.state.portfolio.positions.values),
+            openOrders: (try? store.ordersThatMayBeLive()) ?? [], catalog: catalog, killSwitch: killSwitch)
+    }
+
+    /// What each held position would sell for now: its best bid, or for an instrument whose book
+    /// is its complement's, one minus that book's best ask. Positions without a book count at cost.
+    func marks() -> [InstrumentID: Price] {
+        var marks: [InstrumentID: Price] = [:]
+        for (instrument, position) in host.state.portfolio.positions where !position.isFlat {
+            if let bid = host.state.books[instrument]?.bestBid?.price {
+                marks[instrument] = bid
+            } else if let other = complements[instrument], let ask = host.state.books[other]?.bestAsk?.price {
+                marks[instrument] = ask.complement
+            }
+        }
+        return marks
+    }
+
+    /// On every tick: follow a kill switch tripped elsewhere, record equity (throttled), trip
+    /// the switch when the day's loss or the drawdown reaches its limit, and while it is tripped
+    /// cancel every order that may be live.
+    func superviseRisk() async {
+        let time = clock
+        let stored = (try? store.killSwitch()) ?? killSwitch
+        if let trip = stored.trip, killSwitch.trip == nil {
+            log(nil, "kill switch tripped at \(trip.at): \(trip.reason); cancelling every live order")
+        } else if stored.trip == nil, let cleared = killSwitch.trip {
+            log(nil, "kill switch reset (it was tripped at \(cleared.at)); trading resumes")
+        }
+        killSwitch = stored
+        if killSwitch.trip == nil, let external = externalKillSwitch(), let trip = external.trip {
+            log(nil, "the live kill switch is tripped (\(trip.reason)); this run stops trading too")
+            killSwitch = (try? store.tripKillSwitch(trip.reason, at: time)) ?? external
+        }
+
+        let state = riskState(at: time)
+        recordEquity(state.equity, at: time)
+        for action in engine.actions(state) {
+            switch action {
+            case .tripKillSwitch(let trip):
+                log(nil, "kill switch tripped: \(trip.reason)")
+                do { killSwitch = try store.tripKillSwitch(trip.reason, at: trip.at) } catch {
+                    // Not persisted, yet trading must stop now all the same.
+                    killSwitch = killSwitch.tripping(trip.reason, at: trip.at)
+                    log(nil, "the trip could not be saved (\(error)); trading stops for this run")
+                }
+            case .cancelAll(let ids):
+                for id in ids { _ = try? await manager.cancel(id) }
+            }
+        }
+    }
+
+    private func recordEquity(_ equity: Amount, at time: Timestamp) {
+        if let last = lastEquityRecord, last.equity == equity, time.seconds(since: last.at) < settings.equityRecordInterval {
+            return
+        }
+        if let updated = try? store.recordEquity(equity, at: time) {
+            watermarks = updated
+            lastEquityRecord = (time, equity)
+        }
+    }
+}
+
+extension Agent: LiquiditySource {
+    /// What an order could take now from the books the agent follows (the live path; paper
+    /// reads the paper broker's books, net of its own fills).
+    public func liquidity(_ instrument: InstrumentID, for side: OrderSide) async -> [BookLevel] {
+        if let book = host.state.books[instrument] { return book.levels(side == .buy ? .ask : .bid) }
+        guard let other = complements[instrument], let book = host.state.books[other] else { return [] }
+        return book.levels(side == .buy ? .bid : .ask).map { BookLevel(price: $0.price.complement, size: $0.size) }
+    }
+}

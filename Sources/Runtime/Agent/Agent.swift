@@ -1,0 +1,319 @@
+import EdgewiseCore
+import EdgewiseDecision
+import EdgewiseExecution
+import EdgewiseStore
+import Logging
+
+/// The trading agent: strategies, the risk engine, the order manager and multi-leg execution in
+/// one loop.
+///
+/// Inputs (market data, radar changes, journaled order events, signals, clock ticks) are handled
+/// one at a time. Each goes to the ``StrategyHost``; what the strategies propose is carried out
+/// in order — a single order through the order manager (which runs the risk check and journals
+/// it before sending), a basket through ``MultiLegExecutor`` — and every proposal, refusal and
+/// outcome is logged and saved as a decision. Fills come back as inputs, so the portfolio the
+/// strategies and the risk engine read is the journal's, whichever path produced them.
+///
+/// The risk engine is independent of the strategies: it checks every order (through
+/// ``AgentLink``), and on every tick it looks at equity against the day's start and the peak,
+/// trips the persisted kill switch when a limit is reached, and cancels every live order while
+/// the switch is tripped — including a trip made from outside (`edgewise kill`).
+public actor Agent {
+    public struct Settings: Sendable {
+        public var mode: AgentMode
+        public var risk: RiskLimits
+        /// How many recent decisions the status view keeps.
+        public var recentDecisions: Int
+        /// The longest the agent goes without writing its equity (for the day's loss and the
+        /// drawdown, which must survive a restart).
+        public var equityRecordInterval: Double
+
+        public init(mode: AgentMode, risk: RiskLimits = .standard, recentDecisions: Int = 12, equityRecordInterval: Double = 30) {
+            self.mode = mode
+            self.risk = risk
+            self.recentDecisions = recentDecisions
+            self.equityRecordInterval = equityRecordInterval
+        }
+    }
+
+    let settings: Settings
+    let store: EdgewiseStore
+    let manager: OrderManager
+    let executor: MultiLegExecutor?
+    let paper: PaperExchange?
+    let engine: RiskEngine
+    /// A kill switch kept elsewhere that also stops this agent (the live database's, for a
+    /// paper run: `edgewise kill` stops everything).
+    let externalKillSwitch: @Sendable () -> KillSwitchState?
+    let now: @Sendable () -> Timestamp
+    let logger: Logger
+
+    var host: StrategyHost
+    /// Which strategy each decision (and so each order carrying its id) belongs to.
+    var owners: [DecisionID: StrategyID] = [:]
+    /// For instruments whose own book is not kept (a NO token), the book they mirror.
+    let complements: [InstrumentID: InstrumentID]
+    var catalog = RiskCatalog()
+    var killSwitch = KillSwitchState.armed
+    var watermarks: EquityWatermarks?
+    var lastEquityRecord: (at: Timestamp, equity: Amount)?
+    var clock: Timestamp
+    let startingEquity: Amount
+    var recent: [AgentDecision] = []
+    var warnings: [String] = []
+    var counters = Counters()
+
+    struct Counters: Sendable {
+        var ordersSent = 0
+        var ordersRefused = 0
+        var baskets = 0
+        var fills = 0
+    }
+
+    public init(
+        strategies: [any Strategy], portfolio: Portfolio, store: EdgewiseStore, manager: OrderManager,
+        executor: MultiLegExecutor?, paper: PaperExchange?, settings: Settings, complements: [InstrumentID: InstrumentID] = [:],
+        externalKillSwitch: @escaping @Sendable () -> KillSwitchState? = { nil },
+        now: @escaping @Sendable () -> Timestamp = Timestamp.now, logger: Logger = Logger(label: "edgewise.agent")
+    ) {
+        self.host = StrategyHost(strategies: strategies, portfolio: portfolio)
+        self.store = store
+        self.manager = manager
+        self.executor = executor
+        self.paper = paper
+        self.settings = settings
+        self.engine = RiskEngine(limits: settings.risk)
+        self.complements = complements
+        self.externalKillSwitch = externalKillSwitch
+        self.now = now
+        self.logger = logger
+        self.clock = now()
+        self.startingEquity = portfolio.equity(marks: [:])
+    }
+
+    // MARK: Start
+
+    /// Reads the kill switch and the equity watermarks, reconciles the journal with the venues
+    /// (nothing is sent before that), and starts the strategies.
+    @discardableResult
+    public func start() async -> OrderManager.Reconciliation {
+        killSwitch = (try? store.killSwitch()) ?? killSwitch
+        watermarks = try? store.equityWatermarks()
+        let reconciliation = await manager.reconcile()
+        for (order, finding) in reconciliation.findings.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+            log(nil, "reconciled \(order): \(finding)")
+        }
+        if let trip = killSwitch.trip {
+            log(nil, "kill switch is tripped since \(trip.at) (\(trip.reason)); no order goes out until `edgewise kill --reset`")
+        }
+        await carry(host.start(at: advanceClock()))
+        return reconciliation
+    }
+
+    // MARK: Inputs
+
+    public func handle(_ input: AgentInput) async {
+        switch input {
+        case .marketData(let received):
+            let time = advanceClock(to: received.receivedAt)
+            if let paper {
+                for event in await paper.feed(received.event, receivedAt: received.receivedAt) {
+                    _ = try? await manager.apply(event.event, to: event.order)
+                }
+            }
+            if case .market(let notice) = received.event, notice.kind == .resolved, let resolution = Self.resolution(notice) {
+                await carry(host.handle(.resolution(notice.venue, resolution), at: time))
+            }
+            await carry(host.handle(.marketData(received), at: time))
+        case .opportunities(let changes, let newWarnings):
+            remember(warnings: newWarnings)
+            let time = advanceClock()
+            for change in changes { await carry(host.handle(.opportunity(change), at: time)) }
+        case .markets(let markets):
+            let time = advanceClock()
+            for market in markets { _ = host.handle(.market(market), at: time) }
+            catalog = RiskCatalog(markets: Array(host.state.markets.values))
+        case .order(let order, let event):
+            await orderEvent(order, event)
+        case .signal(let signal):
+            await carry(host.handle(.signal(signal), at: advanceClock(to: signal.knownAt)))
+        case .tick:
+            await carry(host.advance(to: advanceClock()))
+            await superviseRisk()
+        }
+    }
+
+    private func orderEvent(_ order: Order, _ event: OrderEvent) async {
+        let time = advanceClock()
+        let owner = order.decisionID.flatMap { owners[$0] }
+        if let owner, host.state.openOrders[order.id] == nil, order.status.mayBeLive || isFill(event) {
+            host.placed(order, by: owner)
+        }
+        switch event {
+        case .filled(let fill):
+            counters.fills += 1
+            log(owner, "fill \(fill.side) \(fill.size) \(fill.instrument) @ \(fill.price) (fee \(fill.fee)); order \(order.id) \(order.status)", decision: order.decisionID)
+            await carry(host.handle(.fill(fill, order: order), at: time))
+            if let decisionID = order.decisionID { note(fill: fill.id, on: decisionID) }
+        case .rejected(let reason, _):
+            log(owner, "order \(order.id) rejected: \(reason)", decision: order.decisionID)
+            await carry(host.handle(.orderUpdate(order), at: time))
+        default:
+            await carry(host.handle(.orderUpdate(order), at: time))
+        }
+    }
+
+    private func isFill(_ event: OrderEvent) -> Bool {
+        if case .filled = event { return true }
+        return false
+    }
+
+    // MARK: Carrying out what strategies propose
+
+    func carry(_ actions: [HostedAction]) async {
+        for hosted in actions {
+            switch hosted.action {
+            case .submit(let intent): await submit(intent, for: hosted.strategy)
+            case .basket(let basket): await execute(basket, for: hosted.strategy)
+            case .cancel(let id):
+                do { _ = try await manager.cancel(id) } catch { log(hosted.strategy, "cancel \(id): \(error)") }
+            case .note(let text): log(hosted.strategy, text)
+            case .setTimer, .cancelTimer: break
+            }
+        }
+    }
+
+    private func submit(_ proposed: OrderIntent, for strategy: StrategyID) async {
+        var intent = enriched(proposed)
+        var record = DecisionRecord(
+            createdAt: clock, source: strategy.rawValue, venue: intent.instrument.venue, marketID: intent.marketID,
+            instrument: intent.instrument)
+        intent.decisionID = record.id
+        owners[record.id] = strategy
+        let what = "\(intent.side) \(intent.size) \(intent.instrument) @ \(intent.limitPrice) (\(Self.describe(intent.purpose)))"
+        do {
+            let order = try await manager.submit(intent)
+            counters.ordersSent += 1
+            record.orders = [order.id]
+            record.notes.append("\(what): order \(order.id) \(order.status)")
+            log(strategy, "\(what): order \(order.id) \(order.status)", decision: record.id)
+        } catch {
+            counters.ordersRefused += 1
+            record.notes.append("\(what): not sent: \(error)")
+            log(strategy, "\(what): not sent: \(error)", decision: record.id)
+        }
+        save(record)
+    }
+
+    private func execute(_ basket: BasketOrder, for strategy: StrategyID) async {
+        guard let first = basket.legs.first else { return }
+        var record = DecisionRecord(
+            createdAt: clock, source: strategy.rawValue, venue: first.instrument.venue, marketID: first.marketID)
+        owners[record.id] = strategy
+        let legs = basket.legs.map { leg in
+            var intent = enriched(leg)
+            intent.decisionID = record.id
+            return intent
+        }
+        let what = "\(basket.kind) basket \(basket.opportunityID): \(legs.count) legs × \(basket.size), expected profit \(basket.expectedProfit)"
+        guard let executor else {
+            record.notes.append("\(what): not sent: this run has no multi-leg execution")
+            log(strategy, "\(what): not sent (no multi-leg execution)", decision: record.id)
+            save(record)
+            return
+        }
+        counters.baskets += 1
+        let outcome = await executor.execute(
+            MultiLegPlan(legs: legs, maxSlippage: basket.maxSlippage, timeBudget: basket.timeBudget))
+        record.orders = Self.orders(of: outcome)
+        record.notes.append("\(what): \(outcome.note)")
+        log(strategy, "\(what): \(outcome.note)", decision: record.id)
+        save(record)
+    }
+
+    /// Fills in what the strategy may not know: the event and category for exposure grouping,
+    /// and the age of the book behind the price.
+    private func enriched(_ proposed: OrderIntent) -> OrderIntent {
+        var intent = proposed
+        if intent.bookReceivedAt == nil {
+            let book = host.state.books[intent.instrument] ?? complements[intent.instrument].flatMap { host.state.books[$0] }
+            intent.bookReceivedAt = book?.receivedAt
+        }
+        if intent.eventID == nil, let market = host.state.markets[MarketKey(venue: intent.instrument.venue, id: intent.marketID)] {
+            intent.eventID = market.eventID
+        }
+        return intent
+    }
+
+    static func orders(of outcome: MultiLegOutcome) -> [ClientOrderID] {
+        switch outcome {
+        case .completed(_, let orders): orders
+        case .shrunk(_, let orders, let unwinds, _): orders + unwinds
+        case .aborted: []
+        case .uncertain(_, let orders, _): orders
+        }
+    }
+
+    static func describe(_ purpose: TradePurpose) -> String {
+        switch purpose {
+        case .arbitrage(let kind, let id): "\(kind) \(id)"
+        case .directional: "directional"
+        case .exit: "exit"
+        }
+    }
+
+    static func resolution(_ notice: MarketNotice) -> Resolution? {
+        guard let winner = notice.winningToken, !notice.tokens.isEmpty else { return nil }
+        var payouts: [TokenID: Price] = [:]
+        for token in notice.tokens { payouts[token] = token == winner ? .one : .zero }
+        return Resolution(
+            marketID: notice.marketID, winningToken: winner, winningOutcome: notice.winningOutcome,
+            resolvedAt: notice.venueTimestamp ?? .now(), payouts: payouts)
+    }
+
+    // MARK: Shutdown
+
+    /// Cancels every order that may be live (or leaves them resting, per `cancel`); returns
+    /// those it touched as they stand afterwards.
+    public func shutdown(cancelOrders cancel: Bool) async -> [Order] {
+        guard cancel else {
+            let kept = (try? store.ordersThatMayBeLive()) ?? []
+            log(nil, "stopping; \(kept.count) order(s) left resting")
+            return kept
+        }
+        let orders = await manager.cancelAll()
+        log(nil, "stopping; \(orders.count) order(s) cancelled")
+        return orders
+    }
+
+    // MARK: Bookkeeping
+
+    /// The agent's clock never goes back, so strategies see inputs in time order even when a
+    /// venue's receive time lags the wall clock.
+    @discardableResult
+    func advanceClock(to time: Timestamp? = nil) -> Timestamp {
+        clock = max(clock, time ?? now())
+        return clock
+    }
+
+    func log(_ strategy: StrategyID?, _ text: String, decision: DecisionID? = nil) {
+        recent.append(AgentDecision(at: clock, strategy: strategy, decision: decision, text: text))
+        if recent.count > settings.recentDecisions { recent.removeFirst(recent.count - settings.recentDecisions) }
+        logger.info("\(strategy.map { "[\($0)] " } ?? "")\(text)")
+    }
+
+    private func remember(warnings new: [String]) {
+        warnings += new
+        if warnings.count > 20 { warnings.removeFirst(warnings.count - 20) }
+    }
+
+    private func save(_ record: DecisionRecord) {
+        do { try store.save(decision: record) } catch { logger.error("decision \(record.id) not saved: \(error)") }
+    }
+
+    private func note(fill: FillID, on decision: DecisionID) {
+        guard var record = try? store.decision(id: decision), !record.fills.contains(fill) else { return }
+        record.fills.append(fill)
+        save(record)
+    }
+}

@@ -1,0 +1,264 @@
+import EdgewiseAnalysis
+import EdgewiseCore
+import EdgewiseDecision
+import EdgewiseExecution
+import EdgewiseStore
+import Foundation
+import Logging
+
+/// Builds a whole agent from configuration and runs it until told to stop: the radar keeps the
+/// books and opportunities current from the venues' public data, the agent trades on them —
+/// through the paper broker against those same books, or through the venues — and a status is
+/// reported at a steady interval.
+///
+/// ```text
+///  venue streams ─► RadarSession ─► AgentInput stream ─► Agent ─► StrategyHost ─► actions
+///                    (books, radar)        ▲                │ risk check (AgentLink)
+///                                          │                ▼
+///              order events (journaled) ◄─ OrderManager ◄─ MultiLegExecutor
+///                                          │
+///                              PaperGateway / venue gateways
+/// ```
+public struct AgentRunner: Sendable {
+    /// Where orders go.
+    public enum Venues: Sendable {
+        /// The paper broker, starting from this much cash (once: later runs continue the paper
+        /// journal's positions and cash).
+        case paper(cash: Amount)
+        /// The venues themselves; `cash` is what the accounts hold now.
+        case live(gateways: [any VenueGateway], cash: Amount)
+    }
+
+    public struct Options: Sendable {
+        public var venues: [VenueID]
+        public var risk: RiskLimits
+        public var cancelOnShutdown: Bool
+        public var statusInterval: Duration
+        /// How often timers, the kill switch and equity are checked.
+        public var tickInterval: Duration
+        /// How often venues without a stream are re-read over REST.
+        public var refreshInterval: Duration
+        /// Books older than this are not traded on (the radar's and the risk engine's limit).
+        public var maxBookAge: Double
+        public var eventLimit: Int
+        public var observations: URL?
+        /// Orders per second per venue.
+        public var ordersPerSecond: Int
+
+        public init(
+            venues: [VenueID] = [.polymarket, .kalshi], risk: RiskLimits = .standard, cancelOnShutdown: Bool = true,
+            statusInterval: Duration = .seconds(5), tickInterval: Duration = .milliseconds(250),
+            refreshInterval: Duration = .seconds(15), maxBookAge: Double = 30, eventLimit: Int = 200,
+            observations: URL? = nil, ordersPerSecond: Int = 5
+        ) {
+            self.venues = venues
+            self.risk = risk
+            self.cancelOnShutdown = cancelOnShutdown
+            self.statusInterval = statusInterval
+            self.tickInterval = tickInterval
+            self.refreshInterval = refreshInterval
+            self.maxBookAge = maxBookAge
+            self.eventLimit = eventLimit
+            self.observations = observations
+            self.ordersPerSecond = ordersPerSecond
+        }
+    }
+
+    public let services: EdgewiseServices
+    public let strategies: [any Strategy]
+    public let venues: Venues
+    public let options: Options
+
+    public init(services: EdgewiseServices, strategies: [any Strategy], venues: Venues, options: Options) {
+        self.services = services
+        self.strategies = strategies
+        self.venues = venues
+        self.options = options
+    }
+
+    public var mode: AgentMode {
+        if case .paper = venues { return .paper }
+        return .live
+    }
+
+    /// The paper journal lives in its own database next to the live one: a paper order must
+    /// never be reconciled against a real venue, nor a real one against the paper broker.
+    public static func paperDatabase(for configuration: EdgewiseConfiguration) -> URL {
+        let live = configuration.databasePath
+        let name = live.deletingPathExtension().lastPathComponent + "-paper." + (live.pathExtension.isEmpty ? "sqlite" : live.pathExtension)
+        return live.deletingLastPathComponent().appendingPathComponent(name)
+    }
+
+    /// Runs until `isStopped`; returns the final status after the shutdown policy was applied.
+    /// `report` receives a status every ``Options/statusInterval`` and `warn` the radar's and
+    /// the start-up's warnings.
+    public func run(
+        isStopped: @escaping @Sendable () -> Bool, report: @escaping @Sendable (AgentStatus) -> Void,
+        warn: @escaping @Sendable (String) -> Void
+    ) async throws -> AgentStatus {
+        let store: EdgewiseStore
+        let liveStore: EdgewiseStore?
+        switch venues {
+        case .paper:
+            try services.configuration.prepareHome()
+            store = try EdgewiseStore(path: Self.paperDatabase(for: services.configuration).path)
+            liveStore = try? services.openStore()
+        case .live:
+            store = try services.openStore()
+            liveStore = nil
+        }
+
+        let radarVenues = options.venues.filter { $0 == .polymarket || $0 == .kalshi }
+        for venue in options.venues where !radarVenues.contains(venue) {
+            warn("\(venue): no public book feed for the agent yet (the radar reads polymarket and kalshi); not traded")
+        }
+        let scanner = RadarScanner(
+            services: services,
+            options: .init(venues: radarVenues, eventLimit: options.eventLimit, configuration: RadarConfiguration(maxBookAge: options.maxBookAge)))
+        var session = RadarSession(scanner: scanner, observations: options.observations)
+        let first = try await session.start()
+        first.warnings.forEach(warn)
+        let universe = session.radar.universe
+
+        let (inputs, continuation) = AsyncStream.makeStream(of: AgentInput.self, bufferingPolicy: .unbounded)
+        let link = AgentLink()
+        let paperExchange: PaperExchange?
+        let gateways: [any VenueGateway]
+        let startingCash: Amount
+        switch venues {
+        case .paper(let cash):
+            let exchange = PaperExchange(broker: PaperBroker(markets: Self.paperMarkets(universe)))
+            paperExchange = exchange
+            gateways = radarVenues.map { PaperGateway(venue: $0, exchange: exchange) }
+            startingCash = cash
+        case .live(let live, let cash):
+            paperExchange = nil
+            gateways = live
+            startingCash = cash
+        }
+        let manager = OrderManager(
+            store: store, gateways: gateways,
+            configuration: .init(
+                settleDelay: mode == .paper ? .zero : .seconds(2),
+                rateLimits: Dictionary(
+                    uniqueKeysWithValues: gateways.map {
+                        ($0.venue, TokenBucket(capacity: max(1, options.ordersPerSecond), perSecond: max(1, options.ordersPerSecond)))
+                    }),
+                preTradeCheck: link.preTradeCheck,
+                onEvent: { order, event in continuation.yield(.order(order, event)) }))
+        let rules = Self.legRules(universe)
+        let executor = MultiLegExecutor(
+            manager: manager, liquidity: paperExchange.map { $0 as any LiquiditySource } ?? link,
+            rules: { rules[$0] }, balance: link.cash)
+
+        let agent = Agent(
+            strategies: strategies, portfolio: try Self.portfolio(from: store, cash: startingCash, mode: mode),
+            store: store, manager: manager, executor: executor, paper: paperExchange,
+            settings: Agent.Settings(mode: mode, risk: options.risk), complements: Self.complements(universe),
+            externalKillSwitch: { liveStore.flatMap { try? $0.killSwitch() } })
+        link.attach(agent)
+
+        await agent.handle(AgentInput.markets(first.markets))
+        for (index, book) in universe.books.enumerated() where book.isSynchronized {
+            let snapshot = BookSnapshot(
+                instrument: universe.markets[index].yes, bids: book.levels(.bid), asks: book.levels(.ask),
+                venueTimestamp: book.venueTimestamp, sequence: book.sequence, hash: book.venueHash, tickSize: book.tickSize)
+            await agent.handle(AgentInput.marketData(ReceivedEvent(receivedAt: book.receivedAt ?? .now(), event: .bookSnapshot(snapshot))))
+        }
+        await agent.start()
+        await agent.handle(AgentInput.opportunities(first.changes, warnings: []))
+
+        let liveOptions = RadarSession.LiveOptions(refreshInterval: options.refreshInterval)
+        let radarTask = Task {
+            await session.runLive(
+                options: liveOptions, isStopped: isStopped, observe: { continuation.yield(.marketData($0)) },
+                deliver: { continuation.yield(.opportunities($0.changes, warnings: $0.warnings)) })
+        }
+        let tickInterval = options.tickInterval
+        let clockTask = Task {
+            while !Task.isCancelled {
+                do { try await Task.sleep(for: tickInterval) } catch { return }
+                continuation.yield(.tick)
+            }
+        }
+        let statusInterval = options.statusInterval
+        let statusTask = Task {
+            while !Task.isCancelled {
+                do { try await Task.sleep(for: statusInterval) } catch { return }
+                report(await agent.status())
+            }
+        }
+        for await input in inputs {
+            if isStopped() { break }
+            await agent.handle(input)
+        }
+        statusTask.cancel()
+        clockTask.cancel()
+        radarTask.cancel()
+        _ = await agent.shutdown(cancelOrders: options.cancelOnShutdown)
+        continuation.finish()
+        return await agent.status()
+    }
+
+    // MARK: Building blocks
+
+    /// The paper broker's view of each instrument: YES on its own book, NO on the YES book
+    /// mirrored (the radar keeps only YES books), with the market's minimum and its real fees.
+    static func paperMarkets(_ universe: RadarUniverse) -> [InstrumentID: PaperMarket] {
+        var markets: [InstrumentID: PaperMarket] = [:]
+        for market in universe.markets {
+            let increment = sizeIncrement(market.venue)
+            markets[market.yes] = PaperMarket(
+                source: .own, minimumSize: market.minimumSize, sizeIncrement: increment, takerFees: market.fees)
+            if let no = market.no {
+                markets[no] = PaperMarket(
+                    source: .complement(of: market.yes), minimumSize: market.minimumSize, sizeIncrement: increment,
+                    takerFees: market.fees)
+            }
+        }
+        return markets
+    }
+
+    static func complements(_ universe: RadarUniverse) -> [InstrumentID: InstrumentID] {
+        var result: [InstrumentID: InstrumentID] = [:]
+        for market in universe.markets { if let no = market.no { result[no] = market.yes } }
+        return result
+    }
+
+    /// What each leg must satisfy before a basket is sent: the book's tick, the market's
+    /// minimum, and the most its fee can be per share (the fee at 50¢, where the venues' curves
+    /// peak, on one share — rounded up, so the balance check can only overstate it).
+    static func legRules(_ universe: RadarUniverse) -> [InstrumentID: LegRules] {
+        var rules: [InstrumentID: LegRules] = [:]
+        let half = Price(units: FixedPoint.unitsPerWhole / 2)
+        for (index, market) in universe.markets.enumerated() {
+            let fee = market.fees.takerFee(size: 1, price: half)
+            let rule = LegRules(
+                tickSize: universe.books[index].tickSize, minimumSize: market.minimumSize,
+                fees: FeeAllowance(perShare: Price(units: fee.units)))
+            rules[market.yes] = rule
+            if let no = market.no { rules[no] = rule }
+        }
+        return rules
+    }
+
+    /// Kalshi trades whole contracts; Polymarket sizes have two decimals.
+    static func sizeIncrement(_ venue: VenueID) -> Size? {
+        switch venue {
+        case .kalshi: Size(units: FixedPoint.unitsPerWhole)
+        case .polymarket: Size(units: FixedPoint.unitsPerWhole / 100)
+        default: nil
+        }
+    }
+
+    /// The portfolio is the journal's: the starting cash (paper) or the accounts' cash (live)
+    /// and every fill the store holds, each booked once — so a restart, whatever it
+    /// interrupted, starts from exactly what was executed.
+    static func portfolio(from store: EdgewiseStore, cash: Amount, mode: AgentMode) throws -> Portfolio {
+        var portfolio = Portfolio(cash: cash)
+        for fill in try store.allFills() { try? portfolio.apply(fill) }
+        guard mode == .live else { return portfolio }
+        // A live account's cash already reflects its past fills: keep their positions only.
+        return Portfolio(cash: cash, positions: Array(portfolio.positions.values))
+    }
+}
