@@ -1,5 +1,7 @@
 import ArgumentParser
 import EdgewiseCore
+import EdgewiseRuntime
+import EdgewiseStore
 import Foundation
 
 /// `edgewise kill [--note …]` / `edgewise kill --reset`: the kill switch from the command line.
@@ -20,16 +22,24 @@ struct KillCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Option(help: ArgumentHelp("Why (kept with the trip).", valueName: "text")) var note: String?
     @Flag(help: "Re-arm the switch so trading can resume.") var reset = false
+    @Flag(help: "Only the paper agent's switch (its own database); without it a trip stops paper and live alike.")
+    var paper = false
     @Flag(help: "Print the switch's state as JSON.") var json = false
 
     func run() throws {
-        let store = try global.services().openStore()
+        let services = try global.services()
+        let paperPath = AgentRunner.paperDatabase(for: services.configuration)
+        let paperStore = FileManager.default.fileExists(atPath: paperPath.path) ? try EdgewiseStore(path: paperPath.path) : nil
+        if paper && paperStore == nil {
+            throw CLIFailure("no paper journal at \(paperPath.path)", hint: "run `edgewise run --paper` first")
+        }
+        // A paper run follows the live switch, so tripping the live one stops both; a reset
+        // re-arms both, or the paper run would stay stopped by a trip that no longer exists.
+        let store = paper ? paperStore! : try services.openStore()
         let now = Timestamp.now()
         if reset {
-            let wasTripped = try store.resetKillSwitch(at: now, note: note)
-            if wasTripped, let last = try store.equityWatermarks()?.last {
-                _ = try store.rebaseEquity(last, at: now)
-            }
+            var wasTripped = try Self.reset(store, at: now, note: note)
+            if !paper, let paperStore { wasTripped = try Self.reset(paperStore, at: now, note: note) || wasTripped }
             if !json { emit(wasTripped ? "kill switch reset: trading may resume\n" : "the kill switch was not tripped; nothing to reset\n") }
         } else {
             let state = try store.tripKillSwitch(.manual(note ?? "edgewise kill"), at: now)
@@ -38,6 +48,15 @@ struct KillCommand: ParsableCommand {
             }
         }
         if json { try printJSON(KillSwitchRecord(try store.killSwitch())) }
+    }
+
+    /// Re-arms one database's switch; says whether it was tripped.
+    static func reset(_ store: EdgewiseStore, at now: Timestamp, note: String?) throws -> Bool {
+        let wasTripped = try store.resetKillSwitch(at: now, note: note)
+        if wasTripped, let last = try store.equityWatermarks()?.last {
+            _ = try store.rebaseEquity(last, at: now)
+        }
+        return wasTripped
     }
 }
 

@@ -1,3 +1,4 @@
+import EdgewiseStore
 import Foundation
 import Testing
 
@@ -28,5 +29,23 @@ struct KillCommandTests {
         #expect(after["lastReset"] as? String != nil)
         let nothing = try await cli.run("kill", "--reset")
         #expect(nothing.stdout.contains("nothing to reset"))
+    }
+
+    @Test("--paper trips only the paper journal's switch; a plain reset re-arms paper and live alike")
+    func paperSwitch() async throws {
+        let cli = try EdgewiseProcess(server: nil)
+        let missing = try await cli.run("kill", "--paper")
+        #expect(missing.status != 0 && missing.stderr.contains("no paper journal"), "\(missing.stderr)")
+
+        // The paper journal exists once a paper run opened it.
+        _ = try EdgewiseStore(path: cli.home.appendingPathComponent("edgewise-paper.sqlite").path)
+        let paper = try state(try await cli.run("kill", "--paper", "--note", "paper only", "--json"))
+        #expect(paper["tripped"] as? Bool == true)
+        let live = try state(try await cli.run("kill", "--reset", "--json"))
+        #expect(live["tripped"] as? Bool == false)
+        #expect(live["lastReset"] == nil || live["lastReset"] is NSNull, "the live switch was never tripped")
+        let paperAfter = try state(try await cli.run("kill", "--paper", "--reset", "--json"))
+        #expect(paperAfter["tripped"] as? Bool == false)
+        #expect(paperAfter["lastReset"] as? String != nil, "the plain reset re-armed the paper switch")
     }
 }

@@ -70,7 +70,7 @@ public struct AgentStatus: Sendable {
 
     static func signed(_ amount: Amount) -> String { amount.units >= 0 ? "+\(amount)" : "\(amount)" }
 
-    static func time(_ timestamp: Timestamp) -> String {
+    public static func time(_ timestamp: Timestamp) -> String {
         let date = Date(timeIntervalSince1970: Double(timestamp.nanoseconds) / 1e9)
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime]
