@@ -2,7 +2,7 @@
 public enum ConfigurationError: Error, Equatable, Sendable, CustomStringConvertible {
     case syntax(line: Int, message: String)
     case unreadableFile(path: String, reason: String)
-    case unknownKey(table: String, key: String, known: [String])
+    case unknownKey(table: String, key: String, known: [String], line: Int? = nil)
     case wrongType(key: String, expected: String)
     case invalidURL(source: String, value: String)
     case invalidValue(source: String, value: String, expected: String)
@@ -14,8 +14,8 @@ public enum ConfigurationError: Error, Equatable, Sendable, CustomStringConverti
             "config line \(line): \(message)"
         case .unreadableFile(let path, let reason):
             "cannot read config file \(path): \(reason)"
-        case .unknownKey(let table, let key, let known):
-            "unknown config key '\(key)' in [\(table)]; known keys: \(known.joined(separator: ", "))"
+        case .unknownKey(let table, let key, let known, let line):
+            "unknown config key '\(key)' in [\(table)]\(line.map { " (line \($0))" } ?? ""); known keys: \(known.joined(separator: ", "))"
         case .wrongType(let key, let expected):
             "config key '\(key)' must be \(expected)"
         case .invalidURL(let source, let value):

@@ -20,6 +20,8 @@ public struct EdgewiseConfiguration: Sendable, Equatable {
     public var polygon: PolygonSettings = PolygonSettings()
     public var kalshi: KalshiSettings = KalshiSettings()
     public var manifold: ManifoldSettings = ManifoldSettings()
+    /// The trading agent: venues, paper cash, risk limits, sizing and strategies.
+    public var agent: AgentSettings = AgentSettings()
 
     /// Kalshi: which exchange (production or the play-money demo), host overrides, and where the
     /// API key id and its private-key file are. The key itself is never read into the config.
@@ -161,6 +163,9 @@ public struct EdgewiseConfiguration: Sendable, Equatable {
         "store": ["path"],
         "recording": ["directory"],
         "network": ["request_timeout_seconds", "max_retries"],
+        "agent": AgentSettings.agentKeys,
+        "risk": AgentSettings.riskKeys,
+        "sizing": AgentSettings.sizingKeys,
     ]
 
     /// Loads the configuration.
@@ -218,12 +223,17 @@ public struct EdgewiseConfiguration: Sendable, Equatable {
     }
 
     mutating func apply(_ document: TOMLDocument, relativeTo directory: URL) throws(ConfigurationError) {
-        for (table, values) in document.tables.sorted(by: { $0.key < $1.key }) {
+        agent = try AgentSettings(document)
+        for (table, values) in document.tables.sorted(by: { $0.key < $1.key }) where !AgentSettings.owns(table: table) {
             guard let known = Self.knownKeys[table] else {
-                throw .unknownKey(table: table, key: "(table)", known: Self.knownKeys.keys.filter { !$0.isEmpty }.sorted())
+                let tables = (Self.knownKeys.keys.filter { !$0.isEmpty } + AgentSettings.dynamicTableNames).sorted()
+                throw .unknownKey(table: table, key: "(table)", known: tables, line: document.line(table: table, key: nil))
             }
             for (key, value) in values.sorted(by: { $0.key < $1.key }) {
-                guard known.contains(key) else { throw .unknownKey(table: table.isEmpty ? "root" : table, key: key, known: known) }
+                guard known.contains(key) else {
+                    throw .unknownKey(
+                        table: table.isEmpty ? "root" : table, key: key, known: known, line: document.line(table: table, key: key))
+                }
                 try set(table: table, key: key, value: value, source: "\(table).\(key)", relativeTo: directory)
             }
         }

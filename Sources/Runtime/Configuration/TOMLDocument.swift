@@ -13,6 +13,10 @@ public struct TOMLDocument: Sendable, Equatable {
 
     /// Values by table path (`""` for the root, `"polymarket"`, `"a.b"`) and key.
     public private(set) var tables: [String: [String: Value]]
+    /// The line each key was set on, by table and key, and each table header's line, so that a
+    /// key the configuration does not know can be pointed at.
+    public private(set) var keyLines: [String: [String: Int]] = [:]
+    public private(set) var tableLines: [String: Int] = [:]
 
     public init(parsing text: String) throws(ConfigurationError) {
         tables = ["": [:]]
@@ -31,6 +35,7 @@ public struct TOMLDocument: Sendable, Equatable {
                 }
                 guard tables[name] == nil else { throw .syntax(line: lineNumber, message: "table [\(name)] is defined twice") }
                 tables[name] = [:]
+                tableLines[name] = lineNumber
                 current = name
                 continue
             }
@@ -44,7 +49,14 @@ public struct TOMLDocument: Sendable, Equatable {
             try scanner.expectEnd()
             guard tables[current]![key] == nil else { throw .syntax(line: lineNumber, message: "key '\(key)' is set twice") }
             tables[current]![key] = value
+            keyLines[current, default: [:]][key] = lineNumber
         }
+    }
+
+    /// The line `key` was set on in `table`, or the table's header line when `key` is nil.
+    public func line(table: String, key: String?) -> Int? {
+        guard let key else { return tableLines[table] }
+        return keyLines[table]?[key]
     }
 
     static func isBareKey(_ key: Substring) -> Bool {
