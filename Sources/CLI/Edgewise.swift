@@ -20,7 +20,7 @@ struct Edgewise: AsyncParsableCommand {
         version: EdgewiseCore.version,
         subcommands: [
             MarketsCommand.self, BookCommand.self, RecordCommand.self, OrderCommand.self, PositionsCommand.self,
-            RedeemCommand.self, VenuesCommand.self, ScanCommand.self, PairsCommand.self, KillCommand.self,
+            RedeemCommand.self, VenuesCommand.self, ScanCommand.self, PairsCommand.self, RunCommand.self, KillCommand.self,
         ])
 
     /// Runs the command and turns failures into one clear line plus a hint.

@@ -152,7 +152,7 @@ struct AgentConfigurationTests {
     func defaults() throws {
         let agent = try Self.parse("[network]\nmax_retries = 2").agent
         #expect(agent == AgentSettings())
-        #expect(agent.venues == [.polymarket, .kalshi, .manifold])
+        #expect(agent.venues == [.polymarket, .kalshi])
         #expect(agent.paperCash == 1_000)
         #expect(agent.onShutdown == .cancel)
         #expect(agent.statusIntervalSeconds == 5 && agent.killSwitchPollSeconds == 1 && agent.maxBookAgeSeconds == 30)

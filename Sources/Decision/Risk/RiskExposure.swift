@@ -73,6 +73,24 @@ public struct ExposureCalculator: Sendable {
         return RiskExposure(groups: groups, venues: venues, categories: categories)
     }
 
+    /// The value of holdings for the loss limits: per exposure group, the larger of what they
+    /// would sell for now (`marks`, cost where unmarked) and the least they are certain to pay at
+    /// settlement. A complete Dutch book is worth its payout even while every bid is a cent —
+    /// marking it at the bids alone would let a guaranteed profit trip the daily-loss limit.
+    public func value(of positions: [Position], marks: [InstrumentID: Price]) -> Amount {
+        var byGroup: [ExposureGroupID: [Position]] = [:]
+        for position in positions where !position.isFlat { byGroup[grouping.group(of: position.instrument), default: []].append(position) }
+        var total = Amount.zero
+        for members in byGroup.values {
+            let marked = members.reduce(Amount.zero) { sum, position in
+                sum + (marks[position.instrument].map { $0.cost(of: position.size) } ?? position.costBasis)
+            }
+            let certain = model.minimumPayout(members.map { ($0.instrument, $0.size) }) ?? .zero
+            total += max(marked, certain)
+        }
+        return total
+    }
+
     /// Cost minus the least payout, floored at zero; the whole cost when the payout is unknown.
     public func worstCaseLoss(_ holdings: [RiskHolding]) -> Amount {
         let cost = holdings.reduce(Amount.zero) { $0 + $1.cost }

@@ -134,7 +134,7 @@ public struct ArbitrageStrategy: Strategy {
 
     private mutating func send(_ opportunity: Opportunity, at point: ProfitPoint, context: inout StrategyContext) {
         basketsSent += 1
-        let decision = DecisionID("\(id.rawValue)-\(basketsSent)")
+        let decision = context.decisionID(basketsSent)
         let legs = opportunity.legs.map { leg in
             let market = context.market(venue: leg.venue, id: leg.marketID)
             return OrderIntent(

@@ -115,7 +115,7 @@ public struct ConfidenceTierStrategy: Strategy {
             return context.note("pass \(label): \(side.outcome) sizing declined: \(result.decline?.description ?? "no size")")
         }
         ordersSent += 1
-        let decisionID = DecisionID("\(id.rawValue)-\(ordersSent)")
+        let decisionID = context.decisionID(ordersSent)
         context.submit(OrderIntent(
             instrument: side.instrument, marketID: market.id, eventID: market.eventID,
             category: categories.category(of: market), side: .buy, limitPrice: decision.limitPrice, size: decision.size,

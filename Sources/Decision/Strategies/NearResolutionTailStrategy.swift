@@ -129,7 +129,7 @@ public struct NearResolutionTailStrategy: Strategy {
             return pass(key, "sizing declined: \(result.decline?.description ?? "no size")", context: &context)
         }
         ordersSent += 1
-        let decisionID = DecisionID("\(id.rawValue)-\(ordersSent)")
+        let decisionID = context.decisionID(ordersSent)
         context.submit(OrderIntent(
             instrument: favourite.instrument, marketID: market.id, eventID: market.eventID, category: category, side: .buy,
             limitPrice: decision.limitPrice, size: decision.size, timeInForce: .fillAndKill, purpose: .directional,

@@ -34,6 +34,13 @@ public struct StrategyContext: Sendable {
     public mutating func setTimer(_ timer: TimerID, after seconds: Double) { setTimer(timer, at: now.adding(seconds: seconds)) }
     public mutating func cancelTimer(_ timer: TimerID) { actions.append(.cancelTimer(timer)) }
     public mutating func note(_ text: String) { actions.append(.note(text)) }
+
+    /// A decision id for this strategy's `sequence`-th proposal: deterministic (a replay of the
+    /// same inputs gives the same ids) and unique across runs (it carries the hook's time), so a
+    /// restarted agent never overwrites an earlier run's decision with the same name.
+    public func decisionID(_ sequence: Int) -> DecisionID {
+        DecisionID("\(strategy.rawValue)-\(now.nanoseconds)-\(sequence)")
+    }
 }
 
 /// A market by venue and id.

@@ -15,11 +15,18 @@ extension Agent {
     /// Everything the risk engine reads, gathered now: equity at the current marks against the
     /// persisted watermarks, the journal's live orders, the kill switch.
     func riskState(at time: Timestamp) -> RiskState {
-        let equity = host.state.portfolio.equity(marks: marks())
+        let equity = equity(marks: marks())
         let current = watermarks ?? EquityWatermarks(first: equity, at: time)
         return RiskState(
             now: time, equity: equity, watermarks: current, positions: Array(host.state.portfolio.positions.values),
             openOrders: (try? store.ordersThatMayBeLive()) ?? [], catalog: catalog, killSwitch: killSwitch)
+    }
+
+    /// Cash plus the holdings valued as the loss limits see them (``ExposureCalculator/value(of:marks:)``).
+    func equity(marks: [InstrumentID: Price]) -> Amount {
+        let positions = Array(host.state.portfolio.positions.values)
+        let calculator = ExposureCalculator(catalog: catalog, instruments: positions.map(\.instrument))
+        return host.state.portfolio.cash + calculator.value(of: positions, marks: marks)
     }
 
     /// What each held position would sell for now: its best bid, or for an instrument whose book

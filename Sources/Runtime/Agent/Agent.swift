@@ -54,6 +54,12 @@ public actor Agent {
     /// For instruments whose own book is not kept (a NO token), the book they mirror.
     let complements: [InstrumentID: InstrumentID]
     var catalog = RiskCatalog()
+    var events: [EventKey: Event] = [:]
+
+    struct EventKey: Hashable, Sendable {
+        var venue: VenueID
+        var id: EventID
+    }
     var killSwitch = KillSwitchState.armed
     var watermarks: EquityWatermarks?
     var lastEquityRecord: (at: Timestamp, equity: Amount)?
@@ -129,10 +135,11 @@ public actor Agent {
             remember(warnings: newWarnings)
             let time = advanceClock()
             for change in changes { await carry(host.handle(.opportunity(change), at: time)) }
-        case .markets(let markets):
+        case .catalog(let newEvents, let markets):
             let time = advanceClock()
             for market in markets { _ = host.handle(.market(market), at: time) }
-            catalog = RiskCatalog(markets: Array(host.state.markets.values))
+            for event in newEvents { events[EventKey(venue: event.venue, id: event.id)] = event }
+            catalog = RiskCatalog(events: Array(events.values), markets: Array(host.state.markets.values))
         case .order(let order, let event):
             await orderEvent(order, event)
         case .signal(let signal):
@@ -185,8 +192,9 @@ public actor Agent {
 
     private func submit(_ proposed: OrderIntent, for strategy: StrategyID) async {
         var intent = enriched(proposed)
+        // The strategy's own id when it gave one: it follows its orders by it.
         var record = DecisionRecord(
-            createdAt: clock, source: strategy.rawValue, venue: intent.instrument.venue, marketID: intent.marketID,
+            id: proposed.decisionID ?? .generate(), createdAt: clock, source: strategy.rawValue, venue: intent.instrument.venue, marketID: intent.marketID,
             instrument: intent.instrument)
         intent.decisionID = record.id
         owners[record.id] = strategy
@@ -208,7 +216,7 @@ public actor Agent {
     private func execute(_ basket: BasketOrder, for strategy: StrategyID) async {
         guard let first = basket.legs.first else { return }
         var record = DecisionRecord(
-            createdAt: clock, source: strategy.rawValue, venue: first.instrument.venue, marketID: first.marketID)
+            id: first.decisionID ?? .generate(), createdAt: clock, source: strategy.rawValue, venue: first.instrument.venue, marketID: first.marketID)
         owners[record.id] = strategy
         let legs = basket.legs.map { leg in
             var intent = enriched(leg)
@@ -216,6 +224,14 @@ public actor Agent {
             return intent
         }
         let what = "\(basket.kind) basket \(basket.opportunityID): \(legs.count) legs × \(basket.size), expected profit \(basket.expectedProfit)"
+        // Multi-leg execution buys every leg in the basket size; a bundle whose legs hold
+        // different multiples would be bought in the wrong proportions, so it is not sent.
+        guard legs.allSatisfy({ $0.size == first.size }) else {
+            record.notes.append("\(what): not sent: its legs have different sizes, and multi-leg execution buys equal legs")
+            log(strategy, "\(what): not sent (weighted legs are not executed yet)", decision: record.id)
+            save(record)
+            return
+        }
         guard let executor else {
             record.notes.append("\(what): not sent: this run has no multi-leg execution")
             log(strategy, "\(what): not sent (no multi-leg execution)", decision: record.id)
@@ -226,6 +242,7 @@ public actor Agent {
         let outcome = await executor.execute(
             MultiLegPlan(legs: legs, maxSlippage: basket.maxSlippage, timeBudget: basket.timeBudget))
         record.orders = Self.orders(of: outcome)
+        counters.ordersSent += record.orders.count
         record.notes.append("\(what): \(outcome.note)")
         log(strategy, "\(what): \(outcome.note)", decision: record.id)
         save(record)

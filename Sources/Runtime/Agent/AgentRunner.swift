@@ -65,11 +65,17 @@ public struct AgentRunner: Sendable {
     }
 
     public let services: EdgewiseServices
-    public let strategies: [any Strategy]
+    /// Builds the strategies once the radar has read the venues, so that they price with each
+    /// market's real fee schedule.
+    public let strategies: @Sendable (VenueFees, MarketCategories) throws -> [any Strategy]
     public let venues: Venues
     public let options: Options
 
-    public init(services: EdgewiseServices, strategies: [any Strategy], venues: Venues, options: Options) {
+    public init(
+        services: EdgewiseServices, strategies: @escaping @Sendable (VenueFees, MarketCategories) throws -> [any Strategy],
+        venues: Venues,
+        options: Options
+    ) {
         self.services = services
         self.strategies = strategies
         self.venues = venues
@@ -152,13 +158,13 @@ public struct AgentRunner: Sendable {
             rules: { rules[$0] }, balance: link.cash)
 
         let agent = Agent(
-            strategies: strategies, portfolio: try Self.portfolio(from: store, cash: startingCash, mode: mode),
+            strategies: try strategies(Self.fees(universe), Self.categories(first.events)), portfolio: try Self.portfolio(from: store, cash: startingCash, mode: mode),
             store: store, manager: manager, executor: executor, paper: paperExchange,
             settings: Agent.Settings(mode: mode, risk: options.risk), complements: Self.complements(universe),
             externalKillSwitch: { liveStore.flatMap { try? $0.killSwitch() } })
         link.attach(agent)
 
-        await agent.handle(AgentInput.markets(first.markets))
+        await agent.handle(AgentInput.catalog(events: first.events, markets: first.markets))
         for (index, book) in universe.books.enumerated() where book.isSynchronized {
             let snapshot = BookSnapshot(
                 instrument: universe.markets[index].yes, bids: book.levels(.bid), asks: book.levels(.ask),
@@ -217,6 +223,24 @@ public struct AgentRunner: Sendable {
             }
         }
         return markets
+    }
+
+    /// Each market's own fee schedule as the radar confirmed it; a market it does not know is
+    /// priced with the provisional (overstated) schedule.
+    static func fees(_ universe: RadarUniverse) -> VenueFees {
+        var models: [MarketKey: any FeeModel] = [:]
+        for market in universe.markets { models[MarketKey(venue: market.venue, id: market.marketID)] = market.fees }
+        let known = models
+        return VenueFees { venue, market in
+            known[MarketKey(venue: venue, id: market)] ?? VenueFees.provisional.model(venue: venue, market: market)
+        }
+    }
+
+    /// Categories live on events; strategies filter markets by them.
+    static func categories(_ events: [Event]) -> MarketCategories {
+        var byEvent: [EventID: String] = [:]
+        for event in events { if let category = event.category { byEvent[event.id] = category } }
+        return MarketCategories(byEvent: byEvent)
     }
 
     static func complements(_ universe: RadarUniverse) -> [InstrumentID: InstrumentID] {

@@ -82,7 +82,7 @@ extension Agent {
     public func status() -> AgentStatus {
         let marks = marks()
         let portfolio = host.state.portfolio
-        let equity = portfolio.equity(marks: marks)
+        let equity = equity(marks: marks)
         let holdings = portfolio.positions.values.filter { !$0.isFlat }.sorted { $0.instrument < $1.instrument }.map { position in
             AgentStatus.Holding(
                 instrument: position.instrument, size: position.size, averageCost: position.averageCost,

@@ -6,8 +6,8 @@ import EdgewiseDecision
 /// `[strategies.<name>]`; every key has a default, so an empty file runs the arbitrage strategy
 /// on paper over the three venues.
 public struct AgentSettings: Sendable, Equatable {
-    /// `[agent] venues`. Default Polymarket, Kalshi and Manifold.
-    public var venues: [VenueID] = [.polymarket, .kalshi, .manifold]
+    /// `[agent] venues`. Default Polymarket and Kalshi, the venues whose books the radar follows.
+    public var venues: [VenueID] = [.polymarket, .kalshi]
     /// `[agent] paper_cash`: the paper broker's starting cash. Default 1000.
     public var paperCash: Amount = 1000
     /// `[agent] on_shutdown`: what happens to open orders when the agent stops. Default cancel.

@@ -4,6 +4,7 @@ import EdgewiseKalshi
 
 /// Kalshi's listed markets with the series each event belongs to (fetched only when needed).
 struct KalshiCatalog {
+    var events: [Event] = []
     var markets: [Market] = []
     var seriesByEvent: [EventID: String] = [:]
 }
@@ -18,6 +19,7 @@ extension RadarScanner {
         let collection = try await client.allEvents(
             KalshiEventsQuery(status: .open, withNestedMarkets: true, limit: pageSize),
             maxPages: max(1, (options.eventLimit + pageSize - 1) / pageSize))
+        var events: [Event] = []
         var markets: [Market] = []
         var seriesByEvent: [EventID: String] = [:]
         for record in collection.items.prefix(options.eventLimit) {
@@ -28,6 +30,7 @@ extension RadarScanner {
             // fetched before anything is reported.
             radar.add(event, fees: { _ in KalshiFeeSchedule(takerRate: KalshiFeeSchedule.generalTakerRate, makerRate: nil) })
             markets += event.markets
+            events.append(event)
         }
         radar.addBundles(among: markets)
         // One request per book: read only the books some detector reads.
@@ -35,7 +38,7 @@ extension RadarScanner {
             .filter { $0.venue == .kalshi }
         let received = now()
         for snapshot in try await kalshiBooks(instruments) { radar.load(snapshot, receivedAt: received) }
-        return KalshiCatalog(markets: markets, seriesByEvent: seriesByEvent)
+        return KalshiCatalog(events: events, markets: markets, seriesByEvent: seriesByEvent)
     }
 
     /// Completes Kalshi markets with what only their series states: the settlement source the

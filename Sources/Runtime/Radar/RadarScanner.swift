@@ -38,6 +38,8 @@ public struct RadarScanner: Sendable {
         public var warnings: [String] = []
         /// The markets the venues listed (a load only): what resolution watching chooses from.
         public var markets: [Market] = []
+        /// Their events (a load only): categories and exclusivity for the risk engine.
+        public var events: [Event] = []
 
         /// Appends a later pass: its changes fold into these (an opening then a closing of the
         /// same opportunity cancel out), its warnings follow.
@@ -45,6 +47,7 @@ public struct RadarScanner: Sendable {
             changes = OpportunityChangeLog.collapse(changes + later.changes)
             warnings += later.warnings
             markets += later.markets
+            events += later.events
         }
     }
 
@@ -56,9 +59,13 @@ public struct RadarScanner: Sendable {
         for venue in options.venues {
             do {
                 switch venue {
-                case .polymarket: catalogs[venue] = try await loadPolymarket(into: &radar, now: now)
+                case .polymarket:
+                    let events = try await loadPolymarket(into: &radar, now: now)
+                    pass.events += events
+                    catalogs[venue] = events.flatMap(\.markets)
                 case .kalshi:
                     kalshi = try await loadKalshi(into: &radar, now: now)
+                    pass.events += kalshi.events
                     catalogs[venue] = kalshi.markets
                 default: pass.warnings.append("the radar does not read \(venue) yet; skipped")
                 }
