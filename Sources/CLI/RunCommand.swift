@@ -73,7 +73,8 @@ struct RunCommand: AsyncParsableCommand {
         case .paper:
             venuesForRun = .paper(cash: settings.paperCash)
         case .live:
-            throw CLIFailure("live gateways: not wired yet")
+            let gateways = try await services.liveGateways(for: chosen, live: true)
+            venuesForRun = .live(gateways: gateways, cash: try await services.liveCash(gateways))
         }
         let options = AgentRunner.Options(
             venues: chosen, risk: settings.risk, cancelOnShutdown: settings.onShutdown == .cancel,
