@@ -277,6 +277,12 @@ if ProcessInfo.processInfo.environment["EDGEWISE_BENCHMARKS"] != nil {
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]))
     package.targets.append(
         .executableTarget(
+            name: "DecisionBenchmarks",
+            dependencies: ["EdgewiseCore", "EdgewiseDecision", .product(name: "Benchmark", package: "benchmark")],
+            path: "Benchmarks/DecisionBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]))
+    package.targets.append(
+        .executableTarget(
             name: "RadarBenchmarks",
             dependencies: ["EdgewiseCore", "EdgewiseAnalysis", .product(name: "Benchmark", package: "benchmark")],
             path: "Benchmarks/RadarBenchmarks",

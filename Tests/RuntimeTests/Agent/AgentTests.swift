@@ -191,4 +191,43 @@ struct AgentTests {
         #expect(status.openOrders.isEmpty)
         #expect(status.recentDecisions.contains { $0.text.contains("reconciled") })
     }
+
+    @Test("shutting down cancels resting orders, or keeps them when the configuration says keep")
+    func shutdownPolicy() async throws {
+        for cancel in [true, false] {
+            let harness = try AgentHarness(strategies: [BuyYesStrategy(below: "0", size: 10, bid: "0.40")])
+            await harness.start()
+            await harness.book(bids: [agentLevel("0.40", 50)], asks: [agentLevel("0.45", 100)], at: 1)
+            let touched = await harness.agent.shutdown(cancelOrders: cancel)
+            await harness.drain()
+            #expect(touched.count == 1)
+            let live = try harness.store.ordersThatMayBeLive()
+            #expect(live.count == (cancel ? 0 : 1), "cancel: \(cancel)")
+            #expect(await harness.exchange.openOrders.count == (cancel ? 0 : 1))
+        }
+    }
+
+    @Test("a basket whose legs hold different multiples is not sent: multi-leg execution buys equal legs")
+    func weightedBasketRefused() async throws {
+        let harness = try AgentHarness(strategies: [TakeBasketsStrategy()])
+        await harness.start()
+        await harness.book(agentYes, bids: [agentLevel("0.40", 100)], asks: [agentLevel("0.45", 100)], at: 1)
+        await harness.book(agentOther, bids: [agentLevel("0.45", 100)], asks: [agentLevel("0.50", 100)], at: 1)
+        let legs = [
+            OpportunityLeg(
+                venue: .polymarket, marketID: agentMarket, instrument: agentYes, outcome: .yes, side: .buy,
+                limitPrice: Price("0.45")!, size: 20, notional: 9, fee: .zero),
+            OpportunityLeg(
+                venue: .polymarket, marketID: "agent-other-market", instrument: agentOther, outcome: .yes, side: .buy,
+                limitPrice: Price("0.50")!, size: 10, notional: 5, fee: .zero),
+        ]
+        let opportunity = Opportunity(
+            kind: .bundle, group: "ladder", title: "weighted", legs: legs, size: 10, payoutPerBasket: 2,
+            cost: 14, fees: .zero, payout: 20, maxSize: 10, curve: [], resolutionTime: nil, seenAt: agentTime(1))
+        await harness.send(.opportunities([.opened(opportunity)], warnings: []))
+        let status = await harness.agent.status()
+        #expect(status.holdings.isEmpty)
+        #expect(status.baskets == 0)
+        #expect(status.recentDecisions.contains { $0.text.contains("weighted legs") })
+    }
 }
