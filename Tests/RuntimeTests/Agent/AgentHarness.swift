@@ -103,6 +103,12 @@ final class AgentHarness: Sendable {
                     event: .bookSnapshot(BookSnapshot(instrument: instrument, bids: bids, asks: asks, tickSize: Price("0.01")!)))))
     }
 
+    /// YES asks 0.45 and the other market's asks 0.50: a two-way partition bought for 0.95.
+    func twoWayBooks(at seconds: Int64) async {
+        await book(agentYes, bids: [agentLevel("0.40", 100)], asks: [agentLevel("0.45", 100)], at: seconds)
+        await book(agentOther, bids: [agentLevel("0.45", 100)], asks: [agentLevel("0.50", 100)], at: seconds)
+    }
+
     func trade(_ price: String, _ size: Int64, aggressor: OrderSide, at seconds: Int64) async {
         clock.set(seconds)
         await send(

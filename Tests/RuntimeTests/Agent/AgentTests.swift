@@ -143,8 +143,7 @@ struct AgentTests {
     func basket() async throws {
         let harness = try AgentHarness(strategies: [TakeBasketsStrategy()])
         await harness.start()
-        await harness.book(agentYes, bids: [agentLevel("0.40", 100)], asks: [agentLevel("0.45", 100)], at: 1)
-        await harness.book(agentOther, bids: [agentLevel("0.45", 100)], asks: [agentLevel("0.50", 100)], at: 1)
+        await harness.twoWayBooks(at: 1)
 
         let legs = [
             OpportunityLeg(
@@ -211,8 +210,7 @@ struct AgentTests {
     func weightedBasketRefused() async throws {
         let harness = try AgentHarness(strategies: [TakeBasketsStrategy()])
         await harness.start()
-        await harness.book(agentYes, bids: [agentLevel("0.40", 100)], asks: [agentLevel("0.45", 100)], at: 1)
-        await harness.book(agentOther, bids: [agentLevel("0.45", 100)], asks: [agentLevel("0.50", 100)], at: 1)
+        await harness.twoWayBooks(at: 1)
         let legs = [
             OpportunityLeg(
                 venue: .polymarket, marketID: agentMarket, instrument: agentYes, outcome: .yes, side: .buy,
