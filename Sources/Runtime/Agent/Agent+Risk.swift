@@ -6,7 +6,7 @@ extension Agent {
     /// The risk engine's verdict on one order against the state now. Every order the order
     /// manager sends passes here first (``AgentLink``), whichever path proposed it.
     public func check(_ intent: OrderIntent) -> RiskVerdict {
-        engine.check(intent, state: riskState(at: now()))
+        engine.check(intent, state: riskState(at: now(), also: intent.instrument))
     }
 
     /// The cash orders may spend (one pool on paper; the venues' balances live).
@@ -14,18 +14,48 @@ extension Agent {
 
     /// Everything the risk engine reads, gathered now: equity at the current marks against the
     /// persisted watermarks, the journal's live orders, the kill switch.
-    func riskState(at time: Timestamp) -> RiskState {
+    func riskState(at time: Timestamp, also instrument: InstrumentID? = nil) -> RiskState {
         let equity = equity(marks: marks())
         let current = watermarks ?? EquityWatermarks(first: equity, at: time)
+        let positions = Array(host.state.portfolio.positions.values)
+        let orders = (try? store.ordersThatMayBeLive()) ?? []
+        var instruments = Set(positions.map(\.instrument)).union(orders.map(\.instrument))
+        if let instrument { instruments.insert(instrument) }
         return RiskState(
-            now: time, equity: equity, watermarks: current, positions: Array(host.state.portfolio.positions.values),
-            openOrders: (try? store.ordersThatMayBeLive()) ?? [], catalog: catalog, killSwitch: killSwitch)
+            now: time, equity: equity, watermarks: current, positions: positions, openOrders: orders,
+            catalog: riskCatalog(for: instruments), killSwitch: killSwitch)
+    }
+
+    /// The events, stand-alone markets and equivalent pairs behind `instruments`, and behind
+    /// the instruments those pairs link to (a position hedged on another venue is one group).
+    func riskCatalog(for instruments: Set<InstrumentID>) -> RiskCatalog {
+        var wanted = instruments
+        for instrument in instruments {
+            for pair in pairsOfInstrument[instrument] ?? [] {
+                wanted.formUnion([pair.a.yes, pair.a.no, pair.b.yes, pair.b.no].compactMap { $0 })
+            }
+        }
+        var events: [String: Event] = [:]
+        var markets: [String: Market] = [:]
+        var pairs: [MarketPairID: MarketPair] = [:]
+        for instrument in wanted {
+            if let event = eventOfInstrument[instrument] {
+                events["\(event.venue.rawValue):\(event.id.rawValue)"] = event
+            } else if let market = marketOfInstrument[instrument] {
+                markets["\(market.venue.rawValue):\(market.id.rawValue)"] = market
+            }
+            for pair in pairsOfInstrument[instrument] ?? [] { pairs[pair.id] = pair }
+        }
+        return RiskCatalog(
+            events: events.sorted { $0.key < $1.key }.map(\.value), markets: markets.sorted { $0.key < $1.key }.map(\.value),
+            pairs: pairs.sorted { $0.key.rawValue < $1.key.rawValue }.map(\.value))
     }
 
     /// Cash plus the holdings valued as the loss limits see them (``ExposureCalculator/value(of:marks:)``).
     func equity(marks: [InstrumentID: Price]) -> Amount {
         let positions = Array(host.state.portfolio.positions.values)
-        let calculator = ExposureCalculator(catalog: catalog, instruments: positions.map(\.instrument))
+        let calculator = ExposureCalculator(
+            catalog: riskCatalog(for: Set(positions.map(\.instrument))), instruments: positions.map(\.instrument))
         return host.state.portfolio.cash + calculator.value(of: positions, marks: marks)
     }
 
@@ -92,8 +122,6 @@ extension Agent: LiquiditySource {
     /// What an order could take now from the books the agent follows (the live path; paper
     /// reads the paper broker's books, net of its own fills).
     public func liquidity(_ instrument: InstrumentID, for side: OrderSide) async -> [BookLevel] {
-        if let book = host.state.books[instrument] { return book.levels(side == .buy ? .ask : .bid) }
-        guard let other = complements[instrument], let book = host.state.books[other] else { return [] }
-        return book.levels(side == .buy ? .bid : .ask).map { BookLevel(price: $0.price.complement, size: $0.size) }
+        offers(instrument, for: side)
     }
 }

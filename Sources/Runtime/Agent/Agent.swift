@@ -45,6 +45,9 @@ public actor Agent {
     /// A kill switch kept elsewhere that also stops this agent (the live database's, for a
     /// paper run: `edgewise kill` stops everything).
     let externalKillSwitch: @Sendable () -> KillSwitchState?
+    /// Each instrument's fees and order grid, for routing a buy across an equivalent pair; nil:
+    /// orders go where the strategy proposed them.
+    let routeTerms: (@Sendable (InstrumentID) -> RouteTerms?)?
     let now: @Sendable () -> Timestamp
     let logger: Logger
 
@@ -53,13 +56,11 @@ public actor Agent {
     var owners: [DecisionID: StrategyID] = [:]
     /// For instruments whose own book is not kept (a NO token), the book they mirror.
     let complements: [InstrumentID: InstrumentID]
-    var catalog = RiskCatalog()
-    var events: [EventKey: Event] = [:]
-
-    struct EventKey: Hashable, Sendable {
-        var venue: VenueID
-        var id: EventID
-    }
+    /// The catalog by instrument, so that each risk check reads only the events, markets and
+    /// pairs of the instruments it concerns — not the whole universe every time.
+    var eventOfInstrument: [InstrumentID: Event] = [:]
+    var marketOfInstrument: [InstrumentID: Market] = [:]
+    var pairsOfInstrument: [InstrumentID: [MarketPair]] = [:]
     var killSwitch = KillSwitchState.armed
     var watermarks: EquityWatermarks?
     var lastEquityRecord: (at: Timestamp, equity: Amount)?
@@ -80,7 +81,7 @@ public actor Agent {
         strategies: [any Strategy], portfolio: Portfolio, store: EdgewiseStore, manager: OrderManager,
         executor: MultiLegExecutor?, paper: PaperExchange?, settings: Settings, complements: [InstrumentID: InstrumentID] = [:],
         externalKillSwitch: @escaping @Sendable () -> KillSwitchState? = { nil },
-        now: @escaping @Sendable () -> Timestamp = Timestamp.now, logger: Logger = Logger(label: "edgewise.agent")
+        routeTerms: (@Sendable (InstrumentID) -> RouteTerms?)? = nil, now: @escaping @Sendable () -> Timestamp = Timestamp.now, logger: Logger = Logger(label: "edgewise.agent")
     ) {
         self.host = StrategyHost(strategies: strategies, portfolio: portfolio)
         self.store = store
@@ -91,6 +92,7 @@ public actor Agent {
         self.engine = RiskEngine(limits: settings.risk)
         self.complements = complements
         self.externalKillSwitch = externalKillSwitch
+        self.routeTerms = routeTerms
         self.now = now
         self.logger = logger
         self.clock = now()
@@ -135,11 +137,23 @@ public actor Agent {
             remember(warnings: newWarnings)
             let time = advanceClock()
             for change in changes { await carry(host.handle(.opportunity(change), at: time)) }
-        case .catalog(let newEvents, let markets):
+        case .catalog(let events, let markets, let pairs):
             let time = advanceClock()
-            for market in markets { _ = host.handle(.market(market), at: time) }
-            for event in newEvents { events[EventKey(venue: event.venue, id: event.id)] = event }
-            catalog = RiskCatalog(events: Array(events.values), markets: Array(host.state.markets.values))
+            for market in markets {
+                _ = host.handle(.market(market), at: time)
+                for outcome in market.outcomes { marketOfInstrument[market.instrument(for: outcome)] = market }
+            }
+            for event in events {
+                for market in event.markets {
+                    for outcome in market.outcomes { eventOfInstrument[market.instrument(for: outcome)] = event }
+                }
+            }
+            for pair in pairs where pair.effectiveVerdict == .equivalent {
+                for instrument in [pair.a.yes, pair.a.no, pair.b.yes, pair.b.no].compactMap({ $0 }) {
+                    pairsOfInstrument[instrument, default: []].removeAll { $0.id == pair.id }
+                    pairsOfInstrument[instrument, default: []].append(pair)
+                }
+            }
         case .order(let order, let event):
             await orderEvent(order, event)
         case .signal(let signal):
@@ -191,24 +205,31 @@ public actor Agent {
     }
 
     private func submit(_ proposed: OrderIntent, for strategy: StrategyID) async {
-        var intent = enriched(proposed)
+        let intent = enriched(proposed)
         // The strategy's own id when it gave one: it follows its orders by it.
         var record = DecisionRecord(
-            id: proposed.decisionID ?? .generate(), createdAt: clock, source: strategy.rawValue, venue: intent.instrument.venue, marketID: intent.marketID,
-            instrument: intent.instrument)
-        intent.decisionID = record.id
+            id: proposed.decisionID ?? .generate(), createdAt: clock, source: strategy.rawValue, venue: intent.instrument.venue,
+            marketID: intent.marketID, instrument: intent.instrument)
         owners[record.id] = strategy
-        let what = "\(intent.side) \(intent.size) \(intent.instrument) @ \(intent.limitPrice) (\(Self.describe(intent.purpose)))"
-        do {
-            let order = try await manager.submit(intent)
-            counters.ordersSent += 1
-            record.orders = [order.id]
-            record.notes.append("\(what): order \(order.id) \(order.status)")
-            log(strategy, "\(what): order \(order.id) \(order.status)", decision: record.id)
-        } catch {
-            counters.ordersRefused += 1
-            record.notes.append("\(what): not sent: \(error)")
-            log(strategy, "\(what): not sent: \(error)", decision: record.id)
+        let (slices, routing) = routed(intent)
+        if let routing {
+            record.notes.append(routing)
+            log(strategy, routing, decision: record.id)
+        }
+        for var slice in slices {
+            slice.decisionID = record.id
+            let what = "\(slice.side) \(slice.size) \(slice.instrument) @ \(slice.limitPrice) (\(Self.describe(slice.purpose)))"
+            do {
+                let order = try await manager.submit(slice)
+                counters.ordersSent += 1
+                record.orders.append(order.id)
+                record.notes.append("\(what): order \(order.id) \(order.status)")
+                log(strategy, "\(what): order \(order.id) \(order.status)", decision: record.id)
+            } catch {
+                counters.ordersRefused += 1
+                record.notes.append("\(what): not sent: \(error)")
+                log(strategy, "\(what): not sent: \(error)", decision: record.id)
+            }
         }
         save(record)
     }

@@ -9,9 +9,9 @@ public enum AgentInput: Sendable {
     case marketData(ReceivedEvent)
     /// What the radar opened, updated and closed since its last flush, and its warnings.
     case opportunities([OpportunityChange], warnings: [String])
-    /// The events and markets listed (at start-up) or whose details changed: what strategies
-    /// read, and what the risk engine groups exposure by.
-    case catalog(events: [Event], markets: [Market])
+    /// The events and markets listed (at start-up) or whose details changed, and the cross-venue
+    /// pairs: what strategies read, and what the risk engine groups exposure by.
+    case catalog(events: [Event], markets: [Market], pairs: [MarketPair] = [])
     /// An order event the order manager journaled, with the order as it stands after it.
     case order(Order, OrderEvent)
     /// A probability from the analysis layer.

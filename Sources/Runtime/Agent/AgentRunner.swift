@@ -153,6 +153,7 @@ public struct AgentRunner: Sendable {
                 preTradeCheck: link.preTradeCheck,
                 onEvent: { order, event in continuation.yield(.order(order, event)) }))
         let rules = Self.legRules(universe)
+        let terms = Self.routeTerms(universe)
         let executor = MultiLegExecutor(
             manager: manager, liquidity: paperExchange.map { $0 as any LiquiditySource } ?? link,
             rules: { rules[$0] }, balance: link.cash)
@@ -161,10 +162,13 @@ public struct AgentRunner: Sendable {
             strategies: try strategies(Self.fees(universe), Self.categories(first.events)), portfolio: try Self.portfolio(from: store, cash: startingCash, mode: mode),
             store: store, manager: manager, executor: executor, paper: paperExchange,
             settings: Agent.Settings(mode: mode, risk: options.risk), complements: Self.complements(universe),
-            externalKillSwitch: { liveStore.flatMap { try? $0.killSwitch() } })
+            externalKillSwitch: { liveStore.flatMap { try? $0.killSwitch() } }, routeTerms: { terms[$0] })
         link.attach(agent)
 
-        await agent.handle(AgentInput.catalog(events: first.events, markets: first.markets))
+        // Cross-venue pairs (and your verdicts on them) live in the live database, where the
+        // radar and `edgewise pairs` keep them; paper runs read them from there too.
+        let pairs = (try? (liveStore ?? store).marketPairs()) ?? []
+        await agent.handle(AgentInput.catalog(events: first.events, markets: first.markets, pairs: pairs))
         for (index, book) in universe.books.enumerated() where book.isSynchronized {
             let snapshot = BookSnapshot(
                 instrument: universe.markets[index].yes, bids: book.levels(.bid), asks: book.levels(.ask),
@@ -264,6 +268,21 @@ public struct AgentRunner: Sendable {
             if let no = market.no { rules[no] = rule }
         }
         return rules
+    }
+
+    /// Each instrument's fees and order grid for the router. A market whose book carried no
+    /// tick is left out: its buys go where the strategy proposed them, not on a guessed grid.
+    static func routeTerms(_ universe: RadarUniverse) -> [InstrumentID: RouteTerms] {
+        var terms: [InstrumentID: RouteTerms] = [:]
+        for (index, market) in universe.markets.enumerated() {
+            guard let tick = universe.books[index].tickSize else { continue }
+            let grid = OrderGrid(
+                tick: tick, minimumSize: market.minimumSize ?? .zero, sizeStep: sizeIncrement(market.venue) ?? Size(units: 1))
+            let routeTerms = RouteTerms(fees: market.fees, grid: grid)
+            terms[market.yes] = routeTerms
+            if let no = market.no { terms[no] = routeTerms }
+        }
+        return terms
     }
 
     /// Kalshi trades whole contracts; Polymarket sizes have two decimals.

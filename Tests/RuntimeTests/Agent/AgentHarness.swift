@@ -12,6 +12,16 @@ let agentNo = InstrumentID(venue: .polymarket, token: "agent-no")
 let agentMarket: MarketID = "agent-market"
 /// A second market with its own book (the other outcome of a two-way partition, for baskets).
 let agentOther = InstrumentID(venue: .polymarket, token: "agent-other")
+/// The same contract as the agent market, listed on Kalshi (an equivalent pair, for routing).
+let agentKalshi = InstrumentID(venue: .kalshi, token: "AGENT-K")
+let agentKalshiNo = InstrumentID(venue: .kalshi, token: "AGENT-K/NO")
+
+/// The agent market and its Kalshi twin, judged equivalent.
+let agentPair = MarketPair(
+    a: PairedMarket(venue: .polymarket, marketID: agentMarket, question: "agent?", yes: agentYes, no: agentNo),
+    b: PairedMarket(venue: .kalshi, marketID: "AGENT-K", question: "agent?", yes: agentKalshi, no: agentKalshiNo),
+    polarity: .same,
+    assessment: SettlementAssessment(findings: [SettlementFinding(.subject, .match, "test")], checkedAt: agentTime(0)))
 
 func agentTime(_ seconds: Int64) -> Timestamp { Timestamp(seconds: 1_760_000_000 + seconds) }
 
@@ -61,13 +71,17 @@ final class AgentHarness: Sendable {
                 source: .complement(of: agentYes), tickSize: Price("0.01")!, minimumSize: 1, sizeIncrement: Size("0.01")!,
                 takerFees: fee),
             agentOther: PaperMarket(tickSize: Price("0.01")!, minimumSize: 1, sizeIncrement: Size("0.01")!, takerFees: fee),
+            agentKalshi: PaperMarket(tickSize: Price("0.01")!, minimumSize: 1, sizeIncrement: 1, takerFees: fee),
+            agentKalshiNo: PaperMarket(
+                source: .complement(of: agentKalshi), tickSize: Price("0.01")!, minimumSize: 1, sizeIncrement: 1, takerFees: fee),
         ]
         let now: @Sendable () -> Timestamp = { clock.now }
         exchange = PaperExchange(broker: PaperBroker(markets: markets), now: now)
         let link = AgentLink()
         let pending = self.pending
         manager = OrderManager(
-            store: store, gateways: [PaperGateway(venue: .polymarket, exchange: exchange)],
+            store: store,
+            gateways: [PaperGateway(venue: .polymarket, exchange: exchange), PaperGateway(venue: .kalshi, exchange: exchange)],
             configuration: .init(
                 settleDelay: .zero, preTradeCheck: link.preTradeCheck,
                 onEvent: { order, event in pending.items.withLock { $0.append(.order(order, event)) } }),
@@ -79,8 +93,13 @@ final class AgentHarness: Sendable {
         for fill in try store.allFills() { try? portfolio.apply(fill) }
         agent = Agent(
             strategies: strategies, portfolio: portfolio, store: store, manager: manager, executor: executor,
-            paper: exchange, settings: .init(mode: .paper, risk: risk), complements: [agentNo: agentYes],
-            externalKillSwitch: externalKillSwitch, now: now)
+            paper: exchange, settings: .init(mode: .paper, risk: risk), complements: [agentNo: agentYes, agentKalshiNo: agentKalshi],
+            externalKillSwitch: externalKillSwitch,
+            routeTerms: { instrument in
+                RouteTerms(
+                    fees: NoFees(),
+                    grid: OrderGrid(tick: Price("0.01")!, minimumSize: 1, sizeStep: instrument.venue == .kalshi ? 1 : Size("0.01")!))
+            }, now: now)
         link.attach(agent)
     }
 

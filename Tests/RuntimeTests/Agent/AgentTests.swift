@@ -228,4 +228,22 @@ struct AgentTests {
         #expect(status.baskets == 0)
         #expect(status.recentDecisions.contains { $0.text.contains("weighted legs") })
     }
+
+    @Test("a buy whose contract also trades on another venue is routed to the cheaper book, within the strategy's limit")
+    func routesAcrossAnEquivalentPair() async throws {
+        // The strategy buys 30 YES on Polymarket at its best ask, 0.48; the same contract is
+        // offered at 0.40 (20) and 0.52 (100) on Kalshi: 20 go to Kalshi at 0.40 and the other 10
+        // to Polymarket at 0.48 — Kalshi's 0.52 is above the strategy's limit.
+        let harness = try AgentHarness(strategies: [BuyYesStrategy(below: "0.50", size: 30)])
+        await harness.start()
+        await harness.send(.catalog(events: [], markets: [], pairs: [agentPair]))
+        await harness.book(agentKalshi, bids: [agentLevel("0.35", 100)], asks: [agentLevel("0.40", 20), agentLevel("0.52", 100)], at: 1)
+        await harness.book(bids: [agentLevel("0.45", 100)], asks: [agentLevel("0.48", 100)], at: 1)
+
+        let status = await harness.agent.status()
+        let sizes = Dictionary(uniqueKeysWithValues: status.holdings.map { ($0.instrument, $0.size) })
+        #expect(sizes == [agentKalshi: 20, agentYes: 10], "\(status.recentDecisions.map(\.text))")
+        #expect(status.cash == Amount("987.2"))
+        #expect(status.recentDecisions.contains { $0.text.hasPrefix("routed over pair") })
+    }
 }
