@@ -205,7 +205,11 @@ struct AgentConfigurationTests {
         ("[strategies.t]\ntype = \"near_resolution_tail\"\nassumed_probability = 1", "strategies.t.assumed_probability = '1' is invalid: expected a probability strictly between 0 and 1"),
         ("[strategies.c]\ntype = \"confidence_tiers\"\nmax_position_cost = 0", "strategies.c.max_position_cost = '0' is invalid: expected a positive amount"),
         ("[strategies.a.b]\ntype = \"arbitrage\"", "unknown config key '(table)' in [strategies.a.b] (line 1)"),
+        ("[exits]\nstop_loss = 1", "exits.stop_loss = '1' is invalid: expected a price strictly between 0 and 1"),
+        ("[exits]\nfraction = 0", "exits.fraction = '0' is invalid: expected a share above 0 and at most 1"),
+        ("[exits]\ntake_profit = \"0.1\"\nstop = 1", "unknown config key 'stop' in [exits] (line 3)"),
     ] as [(String, String)])
+
     func errors(text: String, message: String) {
         do {
             _ = try Self.parse(text)
@@ -213,6 +217,14 @@ struct AgentConfigurationTests {
         } catch {
             #expect(error.description.hasPrefix(message), "\(error.description)")
         }
+    }
+
+    @Test("[exits] sets the stop-loss, take-profit and trailing distances and the share sold; absent, there are none")
+    func exits() throws {
+        let agent = try Self.parse("[exits]\nstop_loss = \"0.10\"\ntake_profit = 0.2\ntrailing_stop = \"0.05\"\nfraction = \"0.5\"").agent
+        #expect(agent.exits == ExitPolicy(
+            stopLoss: Price("0.10")!, takeProfit: Price("0.2")!, trailingStop: Price("0.05")!, fractionBasisPoints: 5_000))
+        #expect(try Self.parse("").agent.exits.isEnabled == false)
     }
 
     @Test("--strategy picks configured strategies and names the configured ones when it does not know a name")
@@ -245,7 +257,7 @@ struct AgentConfigurationTests {
             _ = try Self.parse("# agent\n[agnet]\nvenues = []")
             Issue.record("expected an error")
         } catch {
-            #expect(error.description.hasPrefix("unknown config key '(table)' in [agnet] (line 2); known keys: agent, kalshi"))
+            #expect(error.description.hasPrefix("unknown config key '(table)' in [agnet] (line 2); known keys: agent, exits, kalshi"))
             #expect(error.description.contains("strategies.<name>"))
         }
     }

@@ -27,12 +27,18 @@ public actor Agent {
         /// The longest the agent goes without writing its equity (for the day's loss and the
         /// drawdown, which must survive a restart).
         public var equityRecordInterval: Double
+        /// Stop-loss and take-profit on directional positions; nil: none.
+        public var exits: ExitPolicy?
 
-        public init(mode: AgentMode, risk: RiskLimits = .standard, recentDecisions: Int = 12, equityRecordInterval: Double = 30) {
+        public init(
+            mode: AgentMode, risk: RiskLimits = .standard, recentDecisions: Int = 12, equityRecordInterval: Double = 30,
+            exits: ExitPolicy? = nil
+        ) {
             self.mode = mode
             self.risk = risk
             self.recentDecisions = recentDecisions
             self.equityRecordInterval = equityRecordInterval
+            self.exits = exits
         }
     }
 
@@ -69,6 +75,12 @@ public actor Agent {
     var recent: [AgentDecision] = []
     var warnings: [String] = []
     var counters = Counters()
+    /// Instruments bought by directional orders in this run: what the exit policy watches.
+    var directional: Set<InstrumentID> = []
+    /// Instruments with an exit order out, so one exit is not sent twice.
+    var exiting: Set<InstrumentID> = []
+    /// The best bid seen since entry, for the trailing stop.
+    var peaks: [InstrumentID: Price] = [:]
 
     struct Counters: Sendable {
         var ordersSent = 0
@@ -133,6 +145,11 @@ public actor Agent {
                 await carry(host.handle(.resolution(notice.venue, resolution), at: time))
             }
             await carry(host.handle(.marketData(received), at: time))
+            switch received.event {
+            case .bookSnapshot(let snapshot): await checkExits(after: snapshot.instrument)
+            case .bookDelta(let delta): await checkExits(after: delta.instrument)
+            default: break
+            }
         case .opportunities(let changes, let newWarnings):
             remember(warnings: newWarnings)
             let time = advanceClock()
@@ -170,6 +187,7 @@ public actor Agent {
         if let owner, host.state.openOrders[order.id] == nil, order.status.mayBeLive || isFill(event) {
             host.placed(order, by: owner)
         }
+        if !order.status.mayBeLive { exiting.remove(order.instrument) }
         switch event {
         case .filled(let fill):
             counters.fills += 1
@@ -216,22 +234,33 @@ public actor Agent {
             record.notes.append(routing)
             log(strategy, routing, decision: record.id)
         }
-        for var slice in slices {
-            slice.decisionID = record.id
-            let what = "\(slice.side) \(slice.size) \(slice.instrument) @ \(slice.limitPrice) (\(Self.describe(slice.purpose)))"
-            do {
-                let order = try await manager.submit(slice)
-                counters.ordersSent += 1
-                record.orders.append(order.id)
-                record.notes.append("\(what): order \(order.id) \(order.status)")
-                log(strategy, "\(what): order \(order.id) \(order.status)", decision: record.id)
-            } catch {
-                counters.ordersRefused += 1
-                record.notes.append("\(what): not sent: \(error)")
-                log(strategy, "\(what): not sent: \(error)", decision: record.id)
+        for slice in slices {
+            if await send(slice, on: &record, for: strategy) != nil, slice.purpose == .directional, slice.side == .buy {
+                directional.insert(slice.instrument)
             }
         }
         save(record)
+    }
+
+    /// Sends one order for `record`'s decision through the order manager (risk check, journal,
+    /// venue) and notes what became of it; nil when it was not sent.
+    func send(_ proposed: OrderIntent, on record: inout DecisionRecord, for strategy: StrategyID?, what label: String? = nil) async -> Order? {
+        var intent = proposed
+        intent.decisionID = record.id
+        let what = label ?? "\(intent.side) \(intent.size) \(intent.instrument) @ \(intent.limitPrice) (\(Self.describe(intent.purpose)))"
+        do {
+            let order = try await manager.submit(intent)
+            counters.ordersSent += 1
+            record.orders.append(order.id)
+            record.notes.append("\(what): order \(order.id) \(order.status)")
+            log(strategy, "\(what): order \(order.id) \(order.status)", decision: record.id)
+            return order
+        } catch {
+            counters.ordersRefused += 1
+            record.notes.append("\(what): not sent: \(error)")
+            log(strategy, "\(what): not sent: \(error)", decision: record.id)
+            return nil
+        }
     }
 
     private func execute(_ basket: BasketOrder, for strategy: StrategyID) async {
@@ -345,7 +374,7 @@ public actor Agent {
         if warnings.count > 20 { warnings.removeFirst(warnings.count - 20) }
     }
 
-    private func save(_ record: DecisionRecord) {
+    func save(_ record: DecisionRecord) {
         do { try store.save(decision: record) } catch { logger.error("decision \(record.id) not saved: \(error)") }
     }
 

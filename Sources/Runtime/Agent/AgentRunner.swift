@@ -44,12 +44,14 @@ public struct AgentRunner: Sendable {
         public var observations: URL?
         /// Orders per second per venue.
         public var ordersPerSecond: Int
+        /// Stop-loss and take-profit on directional positions.
+        public var exits: ExitPolicy?
 
         public init(
             venues: [VenueID] = [.polymarket, .kalshi], risk: RiskLimits = .standard, cancelOnShutdown: Bool = true,
             statusInterval: Duration = .seconds(5), tickInterval: Duration = .milliseconds(250),
             refreshInterval: Duration = .seconds(15), maxBookAge: Double = 30, eventLimit: Int = 200,
-            observations: URL? = nil, ordersPerSecond: Int = 5
+            observations: URL? = nil, ordersPerSecond: Int = 5, exits: ExitPolicy? = nil
         ) {
             self.venues = venues
             self.risk = risk
@@ -61,6 +63,7 @@ public struct AgentRunner: Sendable {
             self.eventLimit = eventLimit
             self.observations = observations
             self.ordersPerSecond = ordersPerSecond
+            self.exits = exits
         }
     }
 
@@ -161,7 +164,7 @@ public struct AgentRunner: Sendable {
         let agent = Agent(
             strategies: try strategies(Self.fees(universe), Self.categories(first.events)), portfolio: try Self.portfolio(from: store, cash: startingCash, mode: mode),
             store: store, manager: manager, executor: executor, paper: paperExchange,
-            settings: Agent.Settings(mode: mode, risk: options.risk), complements: Self.complements(universe),
+            settings: Agent.Settings(mode: mode, risk: options.risk, exits: options.exits), complements: Self.complements(universe),
             externalKillSwitch: { liveStore.flatMap { try? $0.killSwitch() } }, routeTerms: { terms[$0] })
         link.attach(agent)
 

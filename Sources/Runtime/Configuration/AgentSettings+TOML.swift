@@ -15,6 +15,7 @@ extension AgentSettings {
         "minimum_edge_per_share", "minimum_return_basis_points", "minimum_size", "size_step",
     ]
     static let tierKeys = ["minimum_edge", "maximum_uncertainty", "cap"]
+    static let exitKeys = ["stop_loss", "take_profit", "trailing_stop", "fraction"]
     static let strategyKeys = ["type", "enabled"]
     static let arbitrageKeys = [
         "kinds", "minimum_profit", "minimum_return", "max_cost_per_basket", "cooldown_seconds", "max_slippage",
@@ -34,7 +35,7 @@ extension AgentSettings {
 
     /// Whether `table` is read here rather than by the rest of the configuration.
     static func owns(table: String) -> Bool {
-        ["agent", "risk", "sizing", "risk.venue_overrides", "risk.category_overrides"].contains(table)
+        ["agent", "risk", "sizing", "exits", "risk.venue_overrides", "risk.category_overrides"].contains(table)
             || table.hasPrefix("sizing.") || table.hasPrefix("strategies.")
     }
 
@@ -53,6 +54,19 @@ extension AgentSettings {
         try readRisk(document)
         try readSizing(document)
         try readStrategies(document)
+        try readExits(TOMLTable("exits", in: document, known: Self.exitKeys))
+    }
+
+    private mutating func readExits(_ table: TOMLTable) throws(ConfigurationError) {
+        exits.stopLoss = try table.price("stop_loss")
+        exits.takeProfit = try table.price("take_profit")
+        exits.trailingStop = try table.price("trailing_stop")
+        if let fraction = try table.fixedPoint(
+            "fraction", as: Price.self, expected: "a share above 0 and at most 1, like \"0.5\"",
+            where: { $0.units > 0 && $0.units <= FixedPoint.unitsPerWhole })
+        {
+            exits.fractionBasisPoints = Int(fraction.units / (FixedPoint.unitsPerWhole / 10_000))
+        }
     }
 
     private mutating func readAgent(_ table: TOMLTable) throws(ConfigurationError) {

@@ -30,6 +30,9 @@ public struct AgentSettings: Sendable, Equatable {
     public var strategies: [StrategySettings] = [.arbitrage(name: "arbitrage", ArbitrageSettings())]
     /// The names of strategies configured with `enabled = false`.
     public var disabledStrategies: [String] = []
+    /// `[exits]`: stop-loss, take-profit and trailing stop on directional positions (distances
+    /// in price from the average cost), and the share sold when one fires. Default: none.
+    public var exits = ExitPolicy()
 
     public init() {}
 }

@@ -166,6 +166,7 @@ public struct EdgewiseConfiguration: Sendable, Equatable {
         "agent": AgentSettings.agentKeys,
         "risk": AgentSettings.riskKeys,
         "sizing": AgentSettings.sizingKeys,
+        "exits": AgentSettings.exitKeys,
     ]
 
     /// Loads the configuration.

@@ -16,6 +16,14 @@ let agentOther = InstrumentID(venue: .polymarket, token: "agent-other")
 let agentKalshi = InstrumentID(venue: .kalshi, token: "AGENT-K")
 let agentKalshiNo = InstrumentID(venue: .kalshi, token: "AGENT-K/NO")
 
+/// The catalog entries of the two Polymarket markets (exits need to know an instrument's market).
+let agentMarketRecord = Market(
+    venue: .polymarket, id: agentMarket, question: "agent?",
+    outcomes: [Outcome(token: agentYes.token, name: "Yes"), Outcome(token: agentNo.token, name: "No")], status: .open)
+let agentOtherMarketRecord = Market(
+    venue: .polymarket, id: "agent-other-market", question: "other?", outcomes: [Outcome(token: agentOther.token, name: "Yes")],
+    status: .open)
+
 /// The agent market and its Kalshi twin, judged equivalent.
 let agentPair = MarketPair(
     a: PairedMarket(venue: .polymarket, marketID: agentMarket, question: "agent?", yes: agentYes, no: agentNo),
@@ -59,7 +67,8 @@ final class AgentHarness: Sendable {
 
     init(
         strategies: [any Strategy], cash: Amount = 1_000, risk: RiskLimits = RiskLimits(maxBookAgeMilliseconds: 60_000),
-        store: EdgewiseStore? = nil, clock: TestClock = TestClock(), externalKillSwitch: @escaping @Sendable () -> KillSwitchState? = { nil }
+        store: EdgewiseStore? = nil, clock: TestClock = TestClock(), externalKillSwitch: @escaping @Sendable () -> KillSwitchState? = { nil },
+        exits: ExitPolicy? = nil
     ) throws {
         let store = try store ?? agentStore()
         self.store = store
@@ -93,7 +102,7 @@ final class AgentHarness: Sendable {
         for fill in try store.allFills() { try? portfolio.apply(fill) }
         agent = Agent(
             strategies: strategies, portfolio: portfolio, store: store, manager: manager, executor: executor,
-            paper: exchange, settings: .init(mode: .paper, risk: risk), complements: [agentNo: agentYes, agentKalshiNo: agentKalshi],
+            paper: exchange, settings: .init(mode: .paper, risk: risk, exits: exits), complements: [agentNo: agentYes, agentKalshiNo: agentKalshi],
             externalKillSwitch: externalKillSwitch,
             routeTerms: { instrument in
                 RouteTerms(

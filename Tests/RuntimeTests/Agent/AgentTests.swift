@@ -246,4 +246,37 @@ struct AgentTests {
         #expect(status.cash == Amount("987.2"))
         #expect(status.recentDecisions.contains { $0.text.hasPrefix("routed over pair") })
     }
+
+    @Test("a directional position is sold when its bid falls to the stop; arbitrage legs are never exited")
+    func stopLoss() async throws {
+        let harness = try AgentHarness(
+            strategies: [BuyYesStrategy(below: "0.50", size: 10), TakeBasketsStrategy()],
+            exits: ExitPolicy(stopLoss: Price("0.10")!, takeProfit: Price("0.30")!))
+        await harness.start()
+        await harness.send(.catalog(events: [], markets: [agentMarketRecord, agentOtherMarketRecord]))
+        await harness.twoWayBooks(at: 1)
+        #expect(await harness.agent.status().holdings.map(\.size) == [10])
+        // The other market is bought as an arbitrage leg (with a one-leg basket for brevity).
+        let leg = OpportunityLeg(
+            venue: .polymarket, marketID: "agent-other-market", instrument: agentOther, outcome: .yes, side: .buy,
+            limitPrice: Price("0.50")!, size: 10, notional: 5, fee: .zero)
+        let basket = Opportunity(
+            kind: .resolution, group: "other", title: "other", legs: [leg], size: 10, payoutPerBasket: 1, cost: 5, fees: .zero,
+            payout: 10, maxSize: 10, curve: [], resolutionTime: nil, seenAt: agentTime(1))
+        await harness.send(.opportunities([.opened(basket)], warnings: []))
+        #expect(await harness.agent.status().holdings.count == 2)
+
+        // 0.40 is above the stop (0.45 − 0.10): hold. Then 0.30 on both books.
+        await harness.book(bids: [agentLevel("0.40", 100)], asks: [agentLevel("0.42", 100)], at: 2)
+        #expect(await harness.agent.status().holdings.count == 2)
+        await harness.book(bids: [agentLevel("0.30", 100)], asks: [agentLevel("0.33", 100)], at: 3)
+        await harness.book(agentOther, bids: [agentLevel("0.30", 100)], asks: [agentLevel("0.33", 100)], at: 3)
+
+        let status = await harness.agent.status()
+        #expect(status.holdings.map(\.instrument) == [agentOther], "the arbitrage leg stays")
+        #expect(status.cash == Amount("993.5"))
+        let exit = try #require(status.recentDecisions.first { $0.text.hasPrefix("stopLoss") })
+        #expect(exit.strategy == nil)
+        #expect(try harness.store.decision(id: exit.decision!)?.source == "exits")
+    }
 }
