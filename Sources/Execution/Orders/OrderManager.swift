@@ -186,31 +186,44 @@ public actor OrderManager {
         if live.contains(where: { now().seconds(since: $0.updatedAt) < configuration.settleDelay.seconds }) {
             try? await Task.sleep(for: configuration.settleDelay)
         }
-        for stored in live {
-            guard let gateway = gateways[stored.instrument.venue] else {
-                result.findings[stored.id] = .noGateway
-                continue
-            }
-            await pace(gateway.venue)
-            do {
-                if let report = try await gateway.lookup(stored) {
-                    let before = stored.fillIDs.count
-                    let order = apply(report, to: stored)
-                    result.findings[stored.id] = .updated(order.status, newFills: order.fillIDs.count - before)
-                } else if stored.status == .pendingSubmit || stored.status == .submitted {
-                    record(stored, .rejected(reason: "not found at \(gateway.venue) after a restart: it never arrived", at: now()))
-                    result.findings[stored.id] = .neverArrived
-                } else {
-                    // Accepted once, gone now without a trace of fills: it was cancelled or expired.
-                    record(stored, .cancelled(at: now()))
-                    result.findings[stored.id] = .updated(.cancelled, newFills: 0)
-                }
-            } catch {
-                result.findings[stored.id] = .unreachable(error.reason)
-            }
-        }
+        for stored in live { result.findings[stored.id] = await lookUp(stored) }
         reconciled = true
         return result
+    }
+
+    /// Brings every order that may be live up to the venue's account of it — fills that
+    /// arrived without a push, cancels made elsewhere, expiries — for venues whose order events
+    /// are not streamed to the agent. Orders touched within the settle delay are left for the
+    /// next pass, so an answer still in flight is never taken for the order's absence.
+    public func refresh(venue: VenueID? = nil) async -> Reconciliation {
+        var result = Reconciliation()
+        let live = (try? store.ordersThatMayBeLive(venue: venue)) ?? []
+        for stored in live where now().seconds(since: stored.updatedAt) >= configuration.settleDelay.seconds {
+            result.findings[stored.id] = await lookUp(stored)
+        }
+        return result
+    }
+
+    /// Asks the venue about one order and applies its answer.
+    private func lookUp(_ stored: Order) async -> Reconciliation.Finding {
+        guard let gateway = gateways[stored.instrument.venue] else { return .noGateway }
+        await pace(gateway.venue)
+        do {
+            if let report = try await gateway.lookup(stored) {
+                let before = stored.fillIDs.count
+                let order = apply(report, to: stored)
+                return .updated(order.status, newFills: order.fillIDs.count - before)
+            } else if stored.status == .pendingSubmit || stored.status == .submitted {
+                record(stored, .rejected(reason: "not found at \(gateway.venue) once its send had settled: it never arrived", at: now()))
+                return .neverArrived
+            } else {
+                // Accepted once, gone now without a trace of fills: it was cancelled or expired.
+                record(stored, .cancelled(at: now()))
+                return .updated(.cancelled, newFills: 0)
+            }
+        } catch {
+            return .unreachable(error.reason)
+        }
     }
 
     // MARK: Internals

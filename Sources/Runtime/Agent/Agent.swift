@@ -29,16 +29,21 @@ public actor Agent {
         public var equityRecordInterval: Double
         /// Stop-loss and take-profit on directional positions; nil: none.
         public var exits: ExitPolicy?
+        /// How often, in seconds, the venues are asked about every order that may be live (the
+        /// live venues' fills on resting orders are not streamed to the agent); nil: never
+        /// (paper, where the broker reports every fill as the books move).
+        public var orderRefreshInterval: Double?
 
         public init(
             mode: AgentMode, risk: RiskLimits = .standard, recentDecisions: Int = 12, equityRecordInterval: Double = 30,
-            exits: ExitPolicy? = nil
+            exits: ExitPolicy? = nil, orderRefreshInterval: Double? = nil
         ) {
             self.mode = mode
             self.risk = risk
             self.recentDecisions = recentDecisions
             self.equityRecordInterval = equityRecordInterval
             self.exits = exits
+            self.orderRefreshInterval = orderRefreshInterval
         }
     }
 
@@ -81,6 +86,7 @@ public actor Agent {
     var exiting: Set<InstrumentID> = []
     /// The best bid seen since entry, for the trailing stop.
     var peaks: [InstrumentID: Price] = [:]
+    var lastOrderRefresh: Timestamp?
 
     struct Counters: Sendable {
         var ordersSent = 0
@@ -178,6 +184,7 @@ public actor Agent {
         case .tick:
             await carry(host.advance(to: advanceClock()))
             await superviseRisk()
+            await refreshOrders()
         }
     }
 
@@ -336,6 +343,17 @@ public actor Agent {
         return Resolution(
             marketID: notice.marketID, winningToken: winner, winningOutcome: notice.winningOutcome,
             resolvedAt: notice.venueTimestamp ?? .now(), payouts: payouts)
+    }
+
+    /// Live: asks the venues about every order that may be live, at the configured interval;
+    /// what changed comes back as journaled order events.
+    private func refreshOrders() async {
+        guard let interval = settings.orderRefreshInterval else { return }
+        if let last = lastOrderRefresh, clock.seconds(since: last) < interval { return }
+        lastOrderRefresh = clock
+        for (order, finding) in await manager.refresh().findings.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+            if case .unreachable(let reason) = finding { log(nil, "order \(order) could not be looked up: \(reason)") }
+        }
     }
 
     // MARK: Shutdown

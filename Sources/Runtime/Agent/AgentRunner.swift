@@ -164,7 +164,8 @@ public struct AgentRunner: Sendable {
         let agent = Agent(
             strategies: try strategies(Self.fees(universe), Self.categories(first.events)), portfolio: try Self.portfolio(from: store, cash: startingCash, mode: mode),
             store: store, manager: manager, executor: executor, paper: paperExchange,
-            settings: Agent.Settings(mode: mode, risk: options.risk, exits: options.exits), complements: Self.complements(universe),
+            settings: Agent.Settings(
+                mode: mode, risk: options.risk, exits: options.exits, orderRefreshInterval: mode == .live ? 5 : nil), complements: Self.complements(universe),
             externalKillSwitch: { liveStore.flatMap { try? $0.killSwitch() } }, routeTerms: { terms[$0] })
         link.attach(agent)
 

@@ -3,6 +3,7 @@ import EdgewiseDecision
 import EdgewiseExecution
 import EdgewiseStore
 import Foundation
+import Synchronization
 import Testing
 
 /// The order manager against a real SQLite journal and a scripted venue: journal first, every
@@ -223,5 +224,41 @@ struct TokenBucketTests {
         #expect(bucket.reserve(at: t2) == .zero)
         #expect(bucket.reserve(at: t2) == .zero)
         #expect(bucket.reserve(at: t2) == .milliseconds(250))
+    }
+}
+
+/// A clock a test moves by hand.
+final class RefreshClock: Sendable {
+    private let seconds = Mutex<Int64>(0)
+    var now: Timestamp { Timestamp(seconds: 1_800_000_000 + seconds.withLock { $0 }) }
+    func advance(_ by: Int64) { seconds.withLock { $0 += by } }
+}
+
+extension OrderManagerTests {
+    @Test("a refresh brings resting orders up to the venue — a fill on one, a cancel made elsewhere on another — and skips one touched within the settle delay")
+    func refresh() async throws {
+        let store = try Self.store()
+        let clock = RefreshClock()
+        let gateway = ScriptedGateway(resendIsIdempotent: false, store: store, script: .init(submissions: [
+            .accepted("v-1", fills: []), .accepted("v-2", fills: []), .accepted("v-3", fills: []),
+        ]))
+        let manager = OrderManager(
+            store: store, gateways: [gateway], configuration: .init(settleDelay: .seconds(2)), now: { clock.now })
+        _ = await manager.reconcile()
+        for id in ["o1", "o2"] { _ = try await manager.submit(Self.intent(), id: ClientOrderID(id)) }
+        clock.advance(5)
+        _ = try await manager.submit(Self.intent(), id: "o3")
+        gateway.setReport(VenueOrderReport(venueOrderID: "v-1", state: .open, fills: [Self.fill("f1", "o1", size: 4)]), for: "o1")
+        gateway.setReport(VenueOrderReport(venueOrderID: "v-2", state: .cancelled), for: "o2")
+        gateway.setReport(VenueOrderReport(venueOrderID: "v-3", state: .filled, fills: [Self.fill("f3", "o3", size: 10)]), for: "o3")
+
+        let found = await manager.refresh()
+        #expect(found.findings["o1"] == .updated(.partiallyFilled, newFills: 1))
+        #expect(found.findings["o2"] == .updated(.cancelled, newFills: 0))
+        #expect(found.findings["o3"] == nil, "touched a moment ago: left for the next pass")
+        #expect(try store.order("o3")?.status == .open)
+        // A second pass finds nothing new to book.
+        #expect(await manager.refresh().findings["o1"] == .updated(.partiallyFilled, newFills: 0))
+        #expect(try store.fills(clientOrderID: "o1").count == 1)
     }
 }
