@@ -6,7 +6,23 @@ extension Agent {
     /// The risk engine's verdict on one order against the state now. Every order the order
     /// manager sends passes here first (``AgentLink``), whichever path proposed it.
     public func check(_ intent: OrderIntent) -> RiskVerdict {
-        engine.check(intent, state: riskState(at: now(), also: intent.instrument))
+        var state = riskState(at: now(), also: intent.instrument)
+        state.positions = positions(withUnbookedFillsOf: intent.instrument)
+        return engine.check(intent, state: state)
+    }
+
+    /// The portfolio's positions plus the fills of `instrument` that this run's orders got and
+    /// the journal holds but the portfolio has not booked yet. Fills reach the portfolio as
+    /// inputs, which queue behind the basket being executed; without them the unwind of a
+    /// shrunk basket would be refused as selling more than is held, leaving the legs unequal.
+    func positions(withUnbookedFillsOf instrument: InstrumentID) -> [Position] {
+        var portfolio = host.state.portfolio
+        for fill in (try? store.fills(instrument: instrument)) ?? [] {
+            // Earlier runs' fills are in the starting positions already.
+            guard let id = fill.clientOrderID, let order = try? store.order(id), order.createdAt >= startedAt else { continue }
+            try? portfolio.apply(fill)  // one already booked is refused as a duplicate
+        }
+        return Array(portfolio.positions.values)
     }
 
     /// The cash orders may spend (one pool on paper; the venues' balances live).

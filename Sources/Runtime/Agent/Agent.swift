@@ -77,6 +77,8 @@ public actor Agent {
     var lastEquityRecord: (at: Timestamp, equity: Amount)?
     var clock: Timestamp
     let startingEquity: Amount
+    /// When this run began: orders created since are this run's.
+    let startedAt: Timestamp
     var recent: [AgentDecision] = []
     var warnings: [String] = []
     var counters = Counters()
@@ -114,6 +116,7 @@ public actor Agent {
         self.now = now
         self.logger = logger
         self.clock = now()
+        self.startedAt = clock
         self.startingEquity = portfolio.equity(marks: [:])
     }
 

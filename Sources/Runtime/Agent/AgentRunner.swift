@@ -305,7 +305,10 @@ public struct AgentRunner: Sendable {
         var portfolio = Portfolio(cash: cash)
         for fill in try store.allFills() { try? portfolio.apply(fill) }
         guard mode == .live else { return portfolio }
-        // A live account's cash already reflects its past fills: keep their positions only.
-        return Portfolio(cash: cash, positions: Array(portfolio.positions.values))
+        // A live account's cash already reflects its past fills: put the cash back to what the
+        // venues hold, keeping the positions and the record of which fills are booked (so one
+        // reported again is not booked twice).
+        portfolio.deposit(cash - portfolio.cash)
+        return portfolio
     }
 }
