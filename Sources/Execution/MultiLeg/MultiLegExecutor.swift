@@ -82,6 +82,8 @@ public struct MultiLegExecutor: Sendable {
 
         // Sell back whatever a leg holds beyond the final basket size.
         var unwinds: [ClientOrderID] = []
+        // What could not be sold back stays held; it is said in the outcome, not swallowed.
+        var unsold: [String] = []
         for (leg, size) in bought where size > target {
             let excess = size - target
             // The price down to which the bids cover the excess: no deeper than needed.
@@ -92,17 +94,25 @@ public struct MultiLegExecutor: Sendable {
                 floor = bid.price
                 if covered >= excess { break }
             }
-            guard let floor else { continue }
+            guard let floor else {
+                unsold.append("\(excess) \(leg.instrument) not sold back: no bid")
+                continue
+            }
             var exit = leg
             exit.side = .sell
             exit.size = excess
             exit.limitPrice = floor
             exit.timeInForce = .fillAndKill
             exit.purpose = .exit
-            if let order = try? await manager.submit(exit) { unwinds.append(order.id) }
+            do {
+                unwinds.append(try await manager.submit(exit).id)
+            } catch {
+                unsold.append("\(excess) \(leg.instrument) not sold back: \(error)")
+            }
         }
         if let shortReason {
-            return .shrunk(size: target, orders: orders, unwinds: unwinds, reason: shortReason)
+            let reason = ([shortReason] + unsold).joined(separator: "; ")
+            return .shrunk(size: target, orders: orders, unwinds: unwinds, reason: reason)
         }
         return .completed(size: target, orders: orders)
     }

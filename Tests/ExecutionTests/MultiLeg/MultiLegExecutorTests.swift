@@ -1,4 +1,5 @@
 import EdgewiseCore
+import EdgewiseDecision
 import EdgewiseExecution
 import EdgewiseStore
 import Foundation
@@ -34,12 +35,13 @@ struct MultiLegExecutorTests {
     }
 
     static func setUp(
-        _ exchange: PaperExchange, liquidity: (any LiquiditySource)? = nil, balance: Amount? = nil
+        _ exchange: PaperExchange, liquidity: (any LiquiditySource)? = nil, balance: Amount? = nil,
+        preTradeCheck: (@Sendable (OrderIntent) async -> RiskVerdict)? = nil
     ) async throws -> (MultiLegExecutor, EdgewiseStore) {
         let store = try temporaryStore()
         let manager = OrderManager(
-            store: store, gateways: [PaperGateway(venue: .polymarket, exchange: exchange)], configuration: .init(settleDelay: .zero),
-            now: { paperTime(1) })
+            store: store, gateways: [PaperGateway(venue: .polymarket, exchange: exchange)],
+            configuration: .init(settleDelay: .zero, preTradeCheck: preTradeCheck), now: { paperTime(1) })
         _ = await manager.reconcile()
         let executor = MultiLegExecutor(
             manager: manager, liquidity: liquidity ?? exchange, rules: { _ in rules }, balance: { _ in balance }, now: { paperTime(1) })
@@ -106,6 +108,23 @@ struct MultiLegExecutorTests {
         #expect(try Self.filled(store, Self.a, .sell) == 40)
         #expect(try Self.filled(store, Self.b, .buy) == 60)
         #expect(try store.fills(instrument: Self.a).filter { $0.side == .sell }.allSatisfy { $0.price == Price("0.38")! })
+    }
+
+    @Test("an unwind the risk check refuses is said in the outcome, and the excess it could not sell is still held")
+    func refusedUnwindIsReported() async throws {
+        let exchange = await Self.exchange(bAsks: [level("0.55", 60), level("0.60", 100)])
+        let stale = StaleLiquidity(exchange: exchange, shown: [Self.a: [level("0.40", 100)], Self.b: [level("0.55", 100)]])
+        let (executor, store) = try await Self.setUp(exchange, liquidity: stale) { intent in
+            intent.side == .sell ? .refused([.riskOff(intent.purpose)]) : .approved
+        }
+        guard case .shrunk(let size, _, let unwinds, let reason) = await executor.execute(Self.plan()) else {
+            Issue.record("expected a shrunk basket")
+            return
+        }
+        #expect(size == 60)
+        #expect(unwinds.isEmpty)
+        #expect(reason.contains("40 \(Self.a) not sold back"), "\(reason)")
+        #expect(try Self.filled(store, Self.a, .sell) == 0)
     }
 
     @Test("the thinnest leg goes first, so a failure there commits nothing elsewhere")
