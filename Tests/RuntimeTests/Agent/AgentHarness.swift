@@ -161,6 +161,22 @@ final class AgentHarness: Sendable {
     }
 }
 
+/// The two-way partition as the radar would report it: YES at 0.45 and the other at 0.50.
+func twoWayOpportunity(kind: OpportunityKind = .dutchBook, yes: Size = 10, other: Size = 10) -> Opportunity {
+    let legs = [
+        OpportunityLeg(
+            venue: .polymarket, marketID: agentMarket, instrument: agentYes, outcome: .yes, side: .buy,
+            limitPrice: Price("0.45")!, size: yes, notional: Price("0.45")!.cost(of: yes), fee: .zero),
+        OpportunityLeg(
+            venue: .polymarket, marketID: "agent-other-market", instrument: agentOther, outcome: .yes, side: .buy,
+            limitPrice: Price("0.50")!, size: other, notional: Price("0.50")!.cost(of: other), fee: .zero),
+    ]
+    let cost = legs.reduce(Amount.zero) { $0 + $1.notional }
+    return Opportunity(
+        kind: kind, group: "two-way", title: "A or B", legs: legs, size: other, payoutPerBasket: 1, cost: cost, fees: .zero,
+        payout: Amount(units: other.units), maxSize: other, curve: [], resolutionTime: nil, seenAt: agentTime(1))
+}
+
 /// Buys `size` YES at the best ask the first time the ask is at or under `below`, with the
 /// given time in force; or, with `bid`, rests a post-only bid there once a book is seen.
 struct BuyYesStrategy: Strategy {

@@ -145,17 +145,7 @@ struct AgentTests {
         await harness.start()
         await harness.twoWayBooks(at: 1)
 
-        let legs = [
-            OpportunityLeg(
-                venue: .polymarket, marketID: agentMarket, instrument: agentYes, outcome: .yes, side: .buy,
-                limitPrice: Price("0.45")!, size: 10, notional: Amount("4.5")!, fee: .zero),
-            OpportunityLeg(
-                venue: .polymarket, marketID: "agent-other-market", instrument: agentOther, outcome: .yes, side: .buy,
-                limitPrice: Price("0.50")!, size: 10, notional: 5, fee: .zero),
-        ]
-        let opportunity = Opportunity(
-            kind: .dutchBook, group: "two-way", title: "A or B", legs: legs, size: 10, payoutPerBasket: 1,
-            cost: Amount("9.5")!, fees: .zero, payout: 10, maxSize: 10, curve: [], resolutionTime: nil, seenAt: agentTime(1))
+        let opportunity = twoWayOpportunity()
         await harness.send(.opportunities([.opened(opportunity)], warnings: []))
 
         let status = await harness.agent.status()
@@ -211,17 +201,8 @@ struct AgentTests {
         let harness = try AgentHarness(strategies: [TakeBasketsStrategy()])
         await harness.start()
         await harness.twoWayBooks(at: 1)
-        let legs = [
-            OpportunityLeg(
-                venue: .polymarket, marketID: agentMarket, instrument: agentYes, outcome: .yes, side: .buy,
-                limitPrice: Price("0.45")!, size: 20, notional: 9, fee: .zero),
-            OpportunityLeg(
-                venue: .polymarket, marketID: "agent-other-market", instrument: agentOther, outcome: .yes, side: .buy,
-                limitPrice: Price("0.50")!, size: 10, notional: 5, fee: .zero),
-        ]
-        let opportunity = Opportunity(
-            kind: .bundle, group: "ladder", title: "weighted", legs: legs, size: 10, payoutPerBasket: 2,
-            cost: 14, fees: .zero, payout: 20, maxSize: 10, curve: [], resolutionTime: nil, seenAt: agentTime(1))
+        // 20 of one leg for every 10 of the other, as a ladder bundle can ask.
+        let opportunity = twoWayOpportunity(kind: .bundle, yes: 20)
         await harness.send(.opportunities([.opened(opportunity)], warnings: []))
         let status = await harness.agent.status()
         #expect(status.holdings.isEmpty)
