@@ -81,7 +81,8 @@ struct RunCommand: AsyncParsableCommand {
             statusInterval: .milliseconds(Int64((statusInterval ?? settings.statusIntervalSeconds) * 1000)),
             tickInterval: .milliseconds(Int64(min(settings.killSwitchPollSeconds, 1) * 1000)),
             maxBookAge: settings.maxBookAgeSeconds, eventLimit: limit,
-            observations: observations.map { URL(fileURLWithPath: $0) }, exits: settings.exits.isEnabled ? settings.exits : nil)
+            observations: observations.map { URL(fileURLWithPath: $0) }, exits: settings.exits.isEnabled ? settings.exits : nil,
+            twap: settings.twap)
         let runner = AgentRunner(
             services: services, strategies: { fees, categories in
                 try makeStrategies(settings, only: names, fees: fees, categories: categories)

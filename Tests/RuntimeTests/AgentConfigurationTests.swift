@@ -205,6 +205,8 @@ struct AgentConfigurationTests {
         ("[strategies.t]\ntype = \"near_resolution_tail\"\nassumed_probability = 1", "strategies.t.assumed_probability = '1' is invalid: expected a probability strictly between 0 and 1"),
         ("[strategies.c]\ntype = \"confidence_tiers\"\nmax_position_cost = 0", "strategies.c.max_position_cost = '0' is invalid: expected a positive amount"),
         ("[strategies.a.b]\ntype = \"arbitrage\"", "unknown config key '(table)' in [strategies.a.b] (line 1)"),
+        ("[agent]\ntwap_slices = 4", "agent.twap_slices = '4' is invalid: expected twap_above as well"),
+        ("[agent]\ntwap_above = 100\ntwap_slices = 1", "agent.twap_slices = '1' is invalid: expected a number of slices from 2 to 100"),
         ("[exits]\nstop_loss = 1", "exits.stop_loss = '1' is invalid: expected a price strictly between 0 and 1"),
         ("[exits]\nfraction = 0", "exits.fraction = '0' is invalid: expected a share above 0 and at most 1"),
         ("[exits]\ntake_profit = \"0.1\"\nstop = 1", "unknown config key 'stop' in [exits] (line 3)"),
@@ -225,6 +227,8 @@ struct AgentConfigurationTests {
         #expect(agent.exits == ExitPolicy(
             stopLoss: Price("0.10")!, takeProfit: Price("0.2")!, trailingStop: Price("0.05")!, fractionBasisPoints: 5_000))
         #expect(try Self.parse("").agent.exits.isEnabled == false)
+        #expect(try Self.parse("[agent]\ntwap_above = 250\ntwap_slices = 10").agent.twap == TWAPPolicy(above: 250, slices: 10, seconds: 300))
+        #expect(try Self.parse("").agent.twap == nil)
     }
 
     @Test("--strategy picks configured strategies and names the configured ones when it does not know a name")

@@ -33,11 +33,14 @@ public actor Agent {
         /// live venues' fills on resting orders are not streamed to the agent); nil: never
         /// (paper, where the broker reports every fill as the books move).
         public var orderRefreshInterval: Double?
+        /// Large directional buys worked over time; nil: sent at once.
+        public var twap: TWAPPolicy?
 
         public init(
             mode: AgentMode, risk: RiskLimits = .standard, recentDecisions: Int = 12, equityRecordInterval: Double = 30,
-            exits: ExitPolicy? = nil, orderRefreshInterval: Double? = nil
+            exits: ExitPolicy? = nil, orderRefreshInterval: Double? = nil, twap: TWAPPolicy? = nil
         ) {
+            self.twap = twap
             self.mode = mode
             self.risk = risk
             self.recentDecisions = recentDecisions
@@ -89,6 +92,8 @@ public actor Agent {
     /// The best bid seen since entry, for the trailing stop.
     var peaks: [InstrumentID: Price] = [:]
     var lastOrderRefresh: Timestamp?
+    /// Directional orders being worked as TWAPs, by decision.
+    var working: [DecisionID: WorkingOrder] = [:]
 
     struct Counters: Sendable {
         var ordersSent = 0
@@ -188,6 +193,7 @@ public actor Agent {
             await carry(host.advance(to: advanceClock()))
             await superviseRisk()
             await refreshOrders()
+            await workOrders()
         }
     }
 
@@ -239,6 +245,14 @@ public actor Agent {
             id: proposed.decisionID ?? .generate(), createdAt: clock, source: strategy.rawValue, venue: intent.instrument.venue,
             marketID: intent.marketID, instrument: intent.instrument)
         owners[record.id] = strategy
+        if let schedule = twapSchedule(for: intent) {
+            let what = "\(intent.side) \(intent.size) \(intent.instrument) @ \(intent.limitPrice) (\(Self.describe(intent.purpose)))"
+            record.notes.append("\(what): worked as a TWAP of \(schedule.slices.count) slices over \(settings.twap?.seconds ?? 0) s")
+            log(strategy, "\(what): worked as a TWAP of \(schedule.slices.count) slices", decision: record.id)
+            working[record.id] = WorkingOrder(record: record, strategy: strategy, intent: intent, schedule: schedule, sent: 0)
+            await workOrders()
+            return
+        }
         let (slices, routing) = routed(intent)
         if let routing {
             record.notes.append(routing)
@@ -364,6 +378,10 @@ public actor Agent {
     /// Cancels every order that may be live (or leaves them resting, per `cancel`); returns
     /// those it touched as they stand afterwards.
     public func shutdown(cancelOrders cancel: Bool) async -> [Order] {
+        for (id, work) in working.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+            log(work.strategy, "stopping: \(work.schedule.slices.count - work.sent) TWAP slice(s) of \(work.intent.instrument) not sent", decision: id)
+        }
+        working = [:]
         guard cancel else {
             let kept = (try? store.ordersThatMayBeLive()) ?? []
             log(nil, "stopping; \(kept.count) order(s) left resting")

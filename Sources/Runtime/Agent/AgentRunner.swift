@@ -46,13 +46,16 @@ public struct AgentRunner: Sendable {
         public var ordersPerSecond: Int
         /// Stop-loss and take-profit on directional positions.
         public var exits: ExitPolicy?
+        /// Large directional buys worked over time.
+        public var twap: TWAPPolicy?
 
         public init(
             venues: [VenueID] = [.polymarket, .kalshi], risk: RiskLimits = .standard, cancelOnShutdown: Bool = true,
             statusInterval: Duration = .seconds(5), tickInterval: Duration = .milliseconds(250),
             refreshInterval: Duration = .seconds(15), maxBookAge: Double = 30, eventLimit: Int = 200,
-            observations: URL? = nil, ordersPerSecond: Int = 5, exits: ExitPolicy? = nil
+            observations: URL? = nil, ordersPerSecond: Int = 5, exits: ExitPolicy? = nil, twap: TWAPPolicy? = nil
         ) {
+            self.twap = twap
             self.venues = venues
             self.risk = risk
             self.cancelOnShutdown = cancelOnShutdown
@@ -165,7 +168,8 @@ public struct AgentRunner: Sendable {
             strategies: try strategies(Self.fees(universe), Self.categories(first.events)), portfolio: try Self.portfolio(from: store, cash: startingCash, mode: mode),
             store: store, manager: manager, executor: executor, paper: paperExchange,
             settings: Agent.Settings(
-                mode: mode, risk: options.risk, exits: options.exits, orderRefreshInterval: mode == .live ? 5 : nil), complements: Self.complements(universe),
+                mode: mode, risk: options.risk, exits: options.exits, orderRefreshInterval: mode == .live ? 5 : nil,
+                twap: options.twap), complements: Self.complements(universe),
             externalKillSwitch: { liveStore.flatMap { try? $0.killSwitch() } }, routeTerms: { terms[$0] })
         link.attach(agent)
 

@@ -5,6 +5,7 @@ import Foundation
 extension AgentSettings {
     static let agentKeys = [
         "venues", "paper_cash", "on_shutdown", "status_interval_seconds", "kill_switch_poll_seconds", "max_book_age_seconds",
+        "twap_above", "twap_slices", "twap_seconds",
     ]
     static let riskKeys = [
         "per_event", "per_order", "per_venue", "per_category", "daily_loss", "max_drawdown", "max_book_age_milliseconds",
@@ -92,6 +93,15 @@ extension AgentSettings {
         if let seconds = try table.seconds("status_interval_seconds") { statusIntervalSeconds = seconds }
         if let seconds = try table.seconds("kill_switch_poll_seconds") { killSwitchPollSeconds = seconds }
         if let seconds = try table.seconds("max_book_age_seconds") { maxBookAgeSeconds = seconds }
+        let slices = try table.integer("twap_slices", expected: "a number of slices from 2 to 100", where: { (2...100).contains($0) })
+        let seconds = try table.seconds("twap_seconds")
+        if let above = try table.amount("twap_above", positive: true) {
+            twap = TWAPPolicy(above: above, slices: slices.map { Int($0) } ?? 5, seconds: seconds ?? 300)
+        } else if slices != nil || seconds != nil {
+            throw table.invalid(
+                slices != nil ? "twap_slices" : "twap_seconds", table.values[slices != nil ? "twap_slices" : "twap_seconds"]!,
+                expected: "twap_above as well: the notional above which orders are worked as a TWAP")
+        }
     }
 
     private mutating func readRisk(_ document: TOMLDocument) throws(ConfigurationError) {

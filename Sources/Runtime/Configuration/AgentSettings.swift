@@ -33,6 +33,9 @@ public struct AgentSettings: Sendable, Equatable {
     /// `[exits]`: stop-loss, take-profit and trailing stop on directional positions (distances
     /// in price from the average cost), and the share sold when one fires. Default: none.
     public var exits = ExitPolicy()
+    /// `[agent] twap_above` (a notional), `twap_slices` (default 5), `twap_seconds` (default
+    /// 300): directional buys above the notional are worked as a TWAP. Default: none.
+    public var twap: TWAPPolicy?
 
     public init() {}
 }

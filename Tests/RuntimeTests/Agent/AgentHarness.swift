@@ -68,7 +68,7 @@ final class AgentHarness: Sendable {
     init(
         strategies: [any Strategy], cash: Amount = 1_000, risk: RiskLimits = RiskLimits(maxBookAgeMilliseconds: 60_000),
         store: EdgewiseStore? = nil, clock: TestClock = TestClock(), externalKillSwitch: @escaping @Sendable () -> KillSwitchState? = { nil },
-        exits: ExitPolicy? = nil
+        exits: ExitPolicy? = nil, twap: TWAPPolicy? = nil
     ) throws {
         let store = try store ?? agentStore()
         self.store = store
@@ -102,7 +102,7 @@ final class AgentHarness: Sendable {
         for fill in try store.allFills() { try? portfolio.apply(fill) }
         agent = Agent(
             strategies: strategies, portfolio: portfolio, store: store, manager: manager, executor: executor,
-            paper: exchange, settings: .init(mode: .paper, risk: risk, exits: exits), complements: [agentNo: agentYes, agentKalshiNo: agentKalshi],
+            paper: exchange, settings: .init(mode: .paper, risk: risk, exits: exits, twap: twap), complements: [agentNo: agentYes, agentKalshiNo: agentKalshi],
             externalKillSwitch: externalKillSwitch,
             routeTerms: { instrument in
                 RouteTerms(

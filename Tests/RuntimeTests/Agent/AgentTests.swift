@@ -260,4 +260,24 @@ struct AgentTests {
         #expect(exit.strategy == nil)
         #expect(try harness.store.decision(id: exit.decision!)?.source == "exits")
     }
+
+    @Test("a large directional buy is worked as a TWAP: equal slices at equal intervals, each risk-checked when it goes out")
+    func twap() async throws {
+        // 100 at 0.45 is 45 of notional, above the 20 threshold: four slices of 25, one a second.
+        let harness = try AgentHarness(
+            strategies: [BuyYesStrategy(below: "0.50", size: 100)], twap: TWAPPolicy(above: 20, slices: 4, seconds: 4))
+        await harness.start()
+        await harness.book(bids: [agentLevel("0.40", 1_000)], asks: [agentLevel("0.45", 1_000)], at: 1)
+        var status = await harness.agent.status()
+        #expect(status.holdings.first?.size == 25)
+        #expect(status.recentDecisions.contains { $0.text.contains("worked as a TWAP of 4 slices") })
+        await harness.tick(at: 1)
+        #expect(await harness.agent.status().holdings.first?.size == 25, "the next slice is not due yet")
+        for second: Int64 in [2, 3, 4] { await harness.tick(at: second) }
+        status = await harness.agent.status()
+        #expect(status.holdings.first?.size == 100)
+        #expect(status.ordersSent == 4)
+        let done = try #require(status.recentDecisions.first { $0.text.contains("TWAP of 100") })
+        #expect(try harness.store.decision(id: done.decision!)?.orders.count == 4)
+    }
 }
