@@ -1,4 +1,5 @@
 /// The runtime: turns configuration (file, environment, flags) into ready-to-use parts — the
-/// data directory, the store, the venue clients and the recorder — so the CLI and, later, the
-/// server and the agent wire Edgewise the same way.
+/// data directory, the store, the venue clients and their live order gateways, the recorder, the
+/// radar session — and runs the agent (`Agent/`), so the CLI and, later, the server wire
+/// Edgewise the same way.
 public enum EdgewiseRuntime {}

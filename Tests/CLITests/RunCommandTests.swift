@@ -85,4 +85,17 @@ struct RunCommandTests {
         #expect(result.status != 0)
         #expect(result.stderr.contains("arbitrage"), "\(result.stderr)")
     }
+
+    @Test("contradictory or out-of-range flags are refused before anything runs", arguments: [
+        (["--paper", "--live"], "choose --paper or --live"),
+        (["--duration", "0"], "--duration must be positive"),
+        (["--status-interval=-1"], "--status-interval must be positive"),
+        (["--observations", "/nonexistent/feed.jsonl"], "no readable file"),
+    ])
+    func badFlags(flags: [String], message: String) async throws {
+        let cli = try EdgewiseProcess(server: nil)
+        let result = try await cli.run(["run"] + flags)
+        #expect(result.status != 0)
+        #expect(result.stderr.contains(message), "\(result.stderr)")
+    }
 }
