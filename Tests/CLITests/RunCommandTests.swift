@@ -14,6 +14,9 @@ struct RunCommandTests {
         let server = try await LoopbackServer.start(routes: try ScanCommandTests.polymarketRoutes() + ScanCommandTests.kalshiRoutes())
         var cli = try EdgewiseProcess(server: server)
         cli.environment["EDGEWISE_KALSHI_API_URL"] = server.baseURL.absoluteString + ScanCommandTests.kalshiPrefix
+        // A loaded test machine can take seconds between reading a book and trading on it; the
+        // book-age limit is not what these tests are about.
+        try Data("[risk]\nmax_book_age_milliseconds = 120000\n".utf8).write(to: cli.home.appendingPathComponent("config.toml"))
         return (cli, server)
     }
 

@@ -206,7 +206,8 @@ public struct AgentRunner: Sendable {
                 report(await agent.status())
             }
         }
-        for await input in inputs {
+        var iterator = inputs.makeAsyncIterator()
+        while let input = await iterator.next() {
             if isStopped() { break }
             await agent.handle(input)
         }
@@ -214,7 +215,12 @@ public struct AgentRunner: Sendable {
         clockTask.cancel()
         radarTask.cancel()
         _ = await agent.shutdown(cancelOrders: options.cancelOnShutdown)
+        // Order events already journaled (a basket's fills, the shutdown's cancels) still reach
+        // the portfolio before the final status; market data and ticks no longer matter.
         continuation.finish()
+        while let input = await iterator.next() {
+            if case .order = input { await agent.handle(input) }
+        }
         return await agent.status()
     }
 
