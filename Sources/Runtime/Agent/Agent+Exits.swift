@@ -24,10 +24,9 @@ extension Agent {
                 log(nil, "exit rules for \(held) are not usable: \(error)")
                 continue
             }
-            let book = host.state.books[held] ?? complements[held].flatMap { host.state.books[$0] }
             let signal = rules.evaluate(
                 position: position, bids: bids, peak: peaks[held], marketID: market.id, strategy: Self.exitsSource,
-                eventID: market.eventID, bookReceivedAt: book?.receivedAt)
+                eventID: market.eventID, bookReceivedAt: followedBook(of: held)?.receivedAt)
             switch signal {
             case .exit(let reason, let intent):
                 exiting.insert(held)

@@ -80,9 +80,9 @@ extension Agent {
     func marks() -> [InstrumentID: Price] {
         var marks: [InstrumentID: Price] = [:]
         for (instrument, position) in host.state.portfolio.positions where !position.isFlat {
-            if let bid = host.state.books[instrument]?.bestBid?.price {
-                marks[instrument] = bid
-            } else if let other = complements[instrument], let ask = host.state.books[other]?.bestAsk?.price {
+            if let book = host.state.books[instrument] {
+                if let bid = book.bestBid?.price { marks[instrument] = bid }
+            } else if let ask = followedBook(of: instrument)?.bestAsk?.price {
                 marks[instrument] = ask.complement
             }
         }

@@ -1,3 +1,4 @@
+import EdgewiseAnalysis
 import EdgewiseCore
 import EdgewiseExecution
 
@@ -21,7 +22,7 @@ extension Agent {
         for instrument in [oriented.a.yes, oriented.a.no, oriented.b.yes, oriented.b.no].compactMap({ $0 }) {
             books[instrument] = offers(instrument, for: .buy).filter { $0.price <= intent.limitPrice }
             terms[instrument] = routeTerms(instrument)
-            received[instrument] = (host.state.books[instrument] ?? complements[instrument].flatMap { host.state.books[$0] })?.receivedAt
+            received[instrument] = followedBook(of: instrument)?.receivedAt
         }
         do {
             let routes = try Route.routes(for: outcome, on: oriented, books: books, terms: terms, bookReceivedAt: received)
@@ -47,6 +48,12 @@ extension Agent {
     func offers(_ instrument: InstrumentID, for side: OrderSide) -> [BookLevel] {
         if let book = host.state.books[instrument] { return book.levels(side == .buy ? .ask : .bid) }
         guard let other = complements[instrument], let book = host.state.books[other] else { return [] }
-        return book.levels(side == .buy ? .bid : .ask).map { BookLevel(price: $0.price.complement, size: $0.size) }
+        return side == .buy
+            ? book.complementOffersToBuy : book.levels(.ask).map { BookLevel(price: $0.price.complement, size: $0.size) }
+    }
+
+    /// The book an instrument's prices are read from: its own, or the complement's it mirrors.
+    func followedBook(of instrument: InstrumentID) -> OrderBook? {
+        host.state.books[instrument] ?? complements[instrument].flatMap { host.state.books[$0] }
     }
 }

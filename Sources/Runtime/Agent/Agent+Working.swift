@@ -31,8 +31,7 @@ extension Agent {
             for slice in work.schedule.due(at: clock, alreadySent: work.sent) {
                 var child = work.intent
                 child.size = slice.size
-                child.bookReceivedAt = (host.state.books[child.instrument]
-                    ?? complements[child.instrument].flatMap { host.state.books[$0] })?.receivedAt
+                child.bookReceivedAt = followedBook(of: child.instrument)?.receivedAt
                 let (slices, routing) = routed(child)
                 if let routing { work.record.notes.append("slice \(slice.index + 1): \(routing)") }
                 for leg in slices {

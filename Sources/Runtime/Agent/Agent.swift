@@ -327,8 +327,7 @@ public actor Agent {
     private func enriched(_ proposed: OrderIntent) -> OrderIntent {
         var intent = proposed
         if intent.bookReceivedAt == nil {
-            let book = host.state.books[intent.instrument] ?? complements[intent.instrument].flatMap { host.state.books[$0] }
-            intent.bookReceivedAt = book?.receivedAt
+            intent.bookReceivedAt = followedBook(of: intent.instrument)?.receivedAt
         }
         if intent.eventID == nil, let market = host.state.markets[MarketKey(venue: intent.instrument.venue, id: intent.marketID)] {
             intent.eventID = market.eventID
